@@ -1,0 +1,92 @@
+//! How strong a passphrase is, and the minimum Waymark accepts.
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::error::ValidationError;
+
+/// Fewest characters a passphrase may have.
+pub const MIN_CHARS: usize = 8;
+/// Most characters a passphrase may have (it is hashed, so this only bounds work per attempt).
+pub const MAX_CHARS: usize = 1024;
+/// The lowest zxcvbn score (0-4) accepted.
+pub const MIN_SCORE: u8 = 2;
+
+/// A strength estimate to show while the person types.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PassphraseStrength {
+    /// zxcvbn's score: 0 (guessable in seconds) to 4 (very hard to guess).
+    pub score: u8,
+    /// Whether Waymark will accept it.
+    pub acceptable: bool,
+    /// A short hint on how to improve it, if any.
+    pub feedback: Option<String>,
+}
+
+/// Estimates the strength of `passphrase`.
+pub fn assess(passphrase: &str) -> PassphraseStrength {
+    let chars = passphrase.chars().count();
+    if chars == 0 {
+        return PassphraseStrength { score: 0, acceptable: false, feedback: None };
+    }
+    // zxcvbn's cost grows quickly with length; beyond 100 characters the score is maximal anyway.
+    let sample: String = passphrase.chars().take(100).collect();
+    let entropy = zxcvbn::zxcvbn(&sample, &["waymark"]);
+    let score = u8::from(entropy.score());
+    let too_short = chars < MIN_CHARS;
+    let feedback = if too_short {
+        Some(format!("Use at least {MIN_CHARS} characters; a few unrelated words work well."))
+    } else {
+        entropy.feedback().and_then(|f| {
+            f.warning().map(|w| w.to_string()).or_else(|| f.suggestions().first().map(|s| s.to_string()))
+        })
+    };
+    PassphraseStrength { score, acceptable: !too_short && chars <= MAX_CHARS && score >= MIN_SCORE, feedback }
+}
+
+/// Refuses a passphrase that is too short, too long or too easy to guess.
+pub fn require_acceptable(field: &'static str, passphrase: &str) -> Result<(), ValidationError> {
+    let chars = passphrase.chars().count();
+    if chars < MIN_CHARS {
+        return Err(ValidationError::new(field, format!("The passphrase needs at least {MIN_CHARS} characters.")));
+    }
+    if chars > MAX_CHARS {
+        return Err(ValidationError::new(field, format!("The passphrase can be at most {MAX_CHARS} characters.")));
+    }
+    if !assess(passphrase).acceptable {
+        return Err(ValidationError::new(
+            field,
+            "That passphrase would be easy to guess. Try three or four unrelated words.",
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weak_and_short_passphrases_are_refused() {
+        for weak in ["", "abc", "password", "password1", "12345678", "qwertyuiop"] {
+            assert!(require_acceptable("passphrase", weak).is_err(), "{weak}");
+            assert!(!assess(weak).acceptable, "{weak}");
+        }
+    }
+
+    #[test]
+    fn a_few_unrelated_words_are_accepted() {
+        let good = "harbour lantern pickle seven";
+        assert!(require_acceptable("passphrase", good).is_ok());
+        let s = assess(good);
+        assert!(s.acceptable && s.score >= MIN_SCORE);
+    }
+
+    #[test]
+    fn long_input_is_bounded() {
+        let huge = "correct horse ".repeat(200);
+        assert!(require_acceptable("passphrase", &huge).is_err());
+        assert!(!assess(&huge).acceptable);
+    }
+}

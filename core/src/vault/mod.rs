@@ -1,0 +1,135 @@
+//! The vault: a data directory holding the encrypted database and the key slot file.
+//!
+//! Unlocking reads only the key slot file; a wrong secret fails there, before the database is
+//! opened, so nothing on disk changes. Changing the passphrase rewrites only the key slot file.
+
+pub mod atomic;
+pub mod kdf;
+pub mod keyslots;
+pub mod recovery;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub use kdf::KdfParams;
+pub use keyslots::{Credential, DataKey, KeySlotFile};
+pub use recovery::RecoveryKey;
+
+use crate::error::{Error, Result, VaultFile};
+use crate::passphrase;
+use crate::store::Store;
+
+/// File name of the encrypted database inside the data directory.
+pub const DATABASE_FILE: &str = "waymark.db";
+/// File name of the key slot file inside the data directory.
+pub const KEYSLOTS_FILE: &str = "keyslots.json";
+/// How long one passphrase derivation should take on the machine that creates the vault.
+pub const KDF_TARGET: Duration = Duration::from_millis(750);
+
+/// A vault's location; cheap to create, touches nothing until used.
+#[derive(Debug, Clone)]
+pub struct Vault {
+    dir: PathBuf,
+}
+
+impl Vault {
+    /// The vault in data directory `dir`.
+    pub fn at(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Path of the encrypted database.
+    pub fn database_path(&self) -> PathBuf {
+        self.dir.join(DATABASE_FILE)
+    }
+
+    /// Path of the key slot file.
+    pub fn keyslots_path(&self) -> PathBuf {
+        self.dir.join(KEYSLOTS_FILE)
+    }
+
+    /// Whether a vault has been set up here (its key slot file exists).
+    pub fn exists(&self) -> bool {
+        self.keyslots_path().is_file()
+    }
+
+    /// Sets up a new vault, calibrating the passphrase KDF on this machine. Returns the open
+    /// store and the recovery key, which the caller must show once.
+    pub fn create(&self, passphrase: &str) -> Result<(Store, RecoveryKey)> {
+        passphrase::require_acceptable("passphrase", passphrase)?;
+        self.refuse_existing()?;
+        self.create_with_params(passphrase, KdfParams::calibrate(KDF_TARGET))
+    }
+
+    /// As [`Vault::create`], with explicit KDF parameters (never below the minimum).
+    pub fn create_with_params(&self, passphrase: &str, params: KdfParams) -> Result<(Store, RecoveryKey)> {
+        passphrase::require_acceptable("passphrase", passphrase)?;
+        self.refuse_existing()?;
+        atomic::create_private_dir(&self.dir)?;
+        let (slots, key, recovery) = KeySlotFile::create(passphrase, params)?;
+        let store = Store::create(&self.database_path(), &key).inspect_err(|_| self.remove_half_made_database())?;
+        // The key file is written last: until it exists, there is no vault, only a stray file.
+        if let Err(e) = atomic::write_atomically(&self.keyslots_path(), &slots.to_bytes()?) {
+            drop(store);
+            self.remove_half_made_database();
+            return Err(e.into());
+        }
+        Ok((store, recovery))
+    }
+
+    fn refuse_existing(&self) -> Result<()> {
+        if self.exists() || self.database_path().exists() {
+            return Err(Error::VaultExists);
+        }
+        Ok(())
+    }
+
+    /// Removes a database whose creation did not finish; it holds no user data yet.
+    fn remove_half_made_database(&self) {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = DATABASE_FILE.to_string();
+            name.push_str(suffix);
+            let _ = std::fs::remove_file(self.dir.join(name));
+        }
+    }
+
+    fn read_slots(&self) -> Result<KeySlotFile> {
+        match std::fs::read(self.keyslots_path()) {
+            Ok(bytes) => KeySlotFile::from_bytes(&bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::NoVault),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Opens the vault with `credential`. A wrong credential fails before the database is opened.
+    pub fn unlock(&self, credential: &Credential) -> Result<Store> {
+        let key = self.read_slots()?.unwrap_key(credential)?;
+        if !self.database_path().is_file() {
+            return Err(Error::Damaged(VaultFile::Database));
+        }
+        Store::open(&self.database_path(), &key)
+    }
+
+    /// Replaces the passphrase, proving the right to do so with `credential` (the current
+    /// passphrase or the recovery key). Only the key slot file is rewritten.
+    pub fn change_passphrase(&self, credential: &Credential, new_passphrase: &str) -> Result<()> {
+        passphrase::require_acceptable("newPassphrase", new_passphrase)?;
+        let mut slots = self.read_slots()?;
+        let key = slots.unwrap_key(credential)?;
+        let params = slots
+            .passphrase_params()
+            .filter(KdfParams::meets_minimum)
+            .unwrap_or_else(|| KdfParams::calibrate(KDF_TARGET));
+        slots.rewrap_passphrase(&key, new_passphrase, params)?;
+        atomic::write_atomically(&self.keyslots_path(), &slots.to_bytes()?)?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages Waymark needs to build, run and test. Idempotent: packages
+# already present are skipped, and apt is only touched when something is missing.
+# Usage: scripts/install-system-deps.sh [--test]   (--test adds the end-to-end test tools)
+set -euo pipefail
+
+packages=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libayatana-appindicator3-dev
+  librsvg2-dev libxdo-dev libssl-dev libgtk-3-dev nodejs npm)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(webkit2gtk-driver xvfb xauth imagemagick poppler-utils dbus-x11 dbus)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  # node and npm may come from elsewhere (nvm, NodeSource): accept any working binary.
+  if [[ "$p" == nodejs ]] && command -v node >/dev/null; then continue; fi
+  if [[ "$p" == npm ]] && command -v npm >/dev/null; then continue; fi
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "Installing system packages: ${missing[*]}"
+  sudo_cmd=()
+  if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
