@@ -73,6 +73,12 @@ impl Vault {
         atomic::create_private_dir(&self.dir)?;
         let (slots, key, recovery) = KeySlotFile::create(passphrase, params)?;
         let store = Store::create(&self.database_path(), &key).inspect_err(|_| self.remove_half_made_database())?;
+        // SQLite gives the WAL and shared-memory files the database's mode, so this covers them too.
+        if let Err(e) = atomic::make_private(&self.database_path()) {
+            drop(store);
+            self.remove_half_made_database();
+            return Err(e.into());
+        }
         // The key file is written last: until it exists, there is no vault, only a stray file.
         if let Err(e) = atomic::write_atomically(&self.keyslots_path(), &slots.to_bytes()?) {
             drop(store);

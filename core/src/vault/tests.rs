@@ -53,6 +53,20 @@ fn the_database_file_has_no_plain_sqlite_header() {
     assert_ne!(&bytes[..16], b"SQLite format 3\0");
 }
 
+#[cfg(unix)]
+#[test]
+fn vault_files_are_private_to_the_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, vault, _) = new_vault();
+    let _store = vault.unlock(&pass(PASS)).unwrap();
+    assert_eq!(fs::metadata(vault.dir()).unwrap().permissions().mode() & 0o777, 0o700);
+    for entry in fs::read_dir(vault.dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", path.display());
+    }
+}
+
 #[test]
 fn typed_text_never_reaches_any_file_in_plaintext() {
     let (_dir, vault, _) = new_vault();

@@ -1,0 +1,32 @@
+// Pure helpers between the `datetime-local` input (local wall-clock time) and RFC 3339 instants.
+import { format, formatISO, isValid, isSameYear, parseISO } from "date-fns";
+
+/** The value a `datetime-local` input shows for `date`, in local time, to the minute. */
+export function toLocalInputValue(date: Date): string {
+  return format(date, "yyyy-MM-dd'T'HH:mm");
+}
+
+/**
+ * A `datetime-local` value ("2024-11-22T15:40", seconds optional) read as local time and written as
+ * RFC 3339 with the local offset ("2024-11-22T15:40:00-05:00"); null when empty or not a date.
+ */
+export function localInputToRfc3339(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(value.trim())) return null;
+  const date = parseISO(value.trim());
+  return isValid(date) ? formatISO(date) : null;
+}
+
+/**
+ * What to send as `occurredAt`: null (the backend uses "now") when the person left the time alone,
+ * otherwise the chosen local time as RFC 3339; null also when the touched value is unusable.
+ */
+export function occurredAtFromInput(value: string, touched: boolean): string | null {
+  return touched ? localInputToRfc3339(value) : null;
+}
+
+/** A short local date and time for a stored RFC 3339 instant, e.g. "Sun 22 Nov, 15:40". */
+export function formatEntryTime(rfc3339: string, now: Date = new Date()): string {
+  const date = parseISO(rfc3339);
+  if (!isValid(date)) return rfc3339;
+  return format(date, isSameYear(date, now) ? "EEE d MMM, HH:mm" : "EEE d MMM yyyy, HH:mm");
+}

@@ -1,0 +1,47 @@
+// The recent cravings shown on the home screen: the only copy of journal entries in the front end.
+import { commands, type ApiError, type Craving } from "../lib/api";
+import { errorMessage } from "../lib/errors";
+
+/** How many recent cravings the home screen lists. */
+export const RECENT_LIMIT = 50;
+
+function newestFirst(a: Craving, b: Craving): number {
+  return Date.parse(b.occurredAt) - Date.parse(a.occurredAt) || b.id - a.id;
+}
+
+class RecentCravings {
+  /** Newest first. */
+  items = $state<Craving[]>([]);
+  /** True once a list has arrived since the last clear. */
+  loaded = $state(false);
+  /** Why the list could not be read, or null. */
+  error = $state<string | null>(null);
+  // Bumped by clear(), so a reply that lands after locking is thrown away.
+  #generation = 0;
+
+  /** Reads the latest cravings; returns the backend's error, if any, for the caller to act on. */
+  async refresh(): Promise<ApiError | null> {
+    const generation = this.#generation;
+    const result = await commands.listCravings(RECENT_LIMIT);
+    if (generation !== this.#generation) return null;
+    if (result.status === "error") {
+      this.error = errorMessage(result.error);
+      return result.error;
+    }
+    this.items = [...result.data].sort(newestFirst);
+    this.loaded = true;
+    this.error = null;
+    return null;
+  }
+
+  /** Forgets every entry (on lock). */
+  clear(): void {
+    this.#generation += 1;
+    this.items = [];
+    this.loaded = false;
+    this.error = null;
+  }
+}
+
+/** The app's single list of recent cravings. */
+export const cravings = new RecentCravings();

@@ -1,0 +1,98 @@
+// Which screen the window shows, and the app-level state around locking and set-up.
+import { commands } from "../lib/api";
+import { errorMessage } from "../lib/errors";
+import { cravings } from "./cravings.svelte";
+
+/** Every screen App.svelte can show. */
+export type Screen =
+  | "loading"
+  | "unavailable"
+  | "setup"
+  | "recovery-key"
+  | "unlock"
+  | "home"
+  | "settings";
+
+class Session {
+  screen = $state<Screen>("loading");
+  /** The recovery key from set-up, held only until the person confirms they saved it. */
+  recoveryKey = $state<string | null>(null);
+  /** Why the vault could not be opened at all (the "unavailable" screen). */
+  problem = $state<string | null>(null);
+  /** A calm note for the unlock screen, e.g. after Waymark locked itself. */
+  notice = $state<string | null>(null);
+  /** A general error for the unlocked screens (e.g. locking failed). */
+  shellError = $state<string | null>(null);
+
+  /** Asks the backend whether a vault exists and is unlocked, and shows the matching screen. */
+  async refresh(): Promise<Screen> {
+    const result = await commands.vaultStatus();
+    if (result.status === "error") {
+      this.problem = errorMessage(result.error);
+      this.screen = "unavailable";
+    } else {
+      this.problem = null;
+      const { exists, unlocked } = result.data;
+      this.screen = !exists ? "setup" : unlocked ? "home" : "unlock";
+    }
+    return this.screen;
+  }
+
+  /** Set-up finished: show the recovery key once. */
+  showRecoveryKey(key: string): void {
+    this.recoveryKey = key;
+    this.screen = "recovery-key";
+  }
+
+  /** The person saved their recovery key: forget it and open the journal. */
+  finishSetup(): void {
+    this.recoveryKey = null;
+    this.screen = "home";
+  }
+
+  /** The vault was unlocked. */
+  unlocked(): void {
+    this.notice = null;
+    this.shellError = null;
+    this.screen = "home";
+  }
+
+  /** Opens the settings screen. */
+  openSettings(): void {
+    this.shellError = null;
+    this.screen = "settings";
+  }
+
+  /** Back from settings to the journal. */
+  closeSettings(): void {
+    this.shellError = null;
+    this.screen = "home";
+  }
+
+  /** Locks: drops every in-memory copy of journal data first, then asks the backend to lock. */
+  async lock(): Promise<void> {
+    this.#dropJournalData();
+    this.screen = "unlock";
+    const result = await commands.lock();
+    if (result.status === "error") {
+      // The backend may still be unlocked: show whatever state it reports, with the error.
+      if ((await this.refresh()) === "home") this.shellError = errorMessage(result.error);
+    }
+  }
+
+  /** The backend answered "locked" (e.g. it locked itself): leave the journal screens. */
+  lockedElsewhere(): void {
+    this.#dropJournalData();
+    this.notice = "Waymark locked itself. Enter your passphrase to carry on.";
+    this.screen = "unlock";
+  }
+
+  #dropJournalData(): void {
+    cravings.clear();
+    this.recoveryKey = null;
+    this.shellError = null;
+  }
+}
+
+/** The app's single session. */
+export const session = new Session();

@@ -1,0 +1,63 @@
+import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import App from "../App.svelte";
+import { commands } from "../lib/api";
+import { fail, resetCommands } from "../test/api-mock";
+import { resetStores } from "../test/reset";
+
+vi.mock("../lib/api", () => import("../test/api-mock"));
+
+async function openSettings() {
+  const user = userEvent.setup();
+  render(App);
+  await user.click(await screen.findByRole("button", { name: "Settings" }));
+  await screen.findByRole("heading", { name: "Change passphrase" });
+  return user;
+}
+
+async function fill(user: ReturnType<typeof userEvent.setup>, current: string, next: string, confirm: string) {
+  await user.type(screen.getByLabelText("Current passphrase"), current);
+  await user.type(screen.getByLabelText("New passphrase"), next);
+  await user.type(screen.getByLabelText("Confirm new passphrase"), confirm);
+  await user.click(screen.getByRole("button", { name: "Save new passphrase" }));
+}
+
+describe("settings", () => {
+  beforeEach(() => {
+    resetCommands();
+    resetStores();
+  });
+
+  it("changes the passphrase and clears the fields", async () => {
+    const user = await openSettings();
+    await fill(user, "old words here", "new calm words", "new calm words");
+    expect(commands.changePassphrase).toHaveBeenCalledWith("old words here", "new calm words");
+    expect(await screen.findByRole("status")).toHaveTextContent("Passphrase changed.");
+    expect(screen.getByLabelText("Current passphrase")).toHaveValue("");
+    expect(screen.getByLabelText("New passphrase")).toHaveValue("");
+  });
+
+  it("does not send a new passphrase that does not match its confirmation", async () => {
+    const user = await openSettings();
+    await fill(user, "old words here", "new calm words", "new calm word");
+    expect(commands.changePassphrase).not.toHaveBeenCalled();
+    expect(screen.getByRole("alert")).toHaveTextContent("The new passphrases don't match.");
+  });
+
+  it("shows a wrong current passphrase in an alert", async () => {
+    vi.mocked(commands.changePassphrase).mockResolvedValue(
+      fail("wrong_secret", "Your current passphrase isn't right."),
+    );
+    const user = await openSettings();
+    await fill(user, "guess", "new calm words", "new calm words");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Your current passphrase isn't right.");
+    expect(screen.getByLabelText("Current passphrase")).toHaveValue("");
+  });
+
+  it("goes back to the journal", async () => {
+    const user = await openSettings();
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    await screen.findByRole("heading", { name: "Log a craving" });
+  });
+});

@@ -1,0 +1,72 @@
+import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import App from "../App.svelte";
+import { commands } from "../lib/api";
+import { fail, ok, resetCommands } from "../test/api-mock";
+import { resetStores } from "../test/reset";
+
+vi.mock("../lib/api", () => import("../test/api-mock"));
+
+async function openLocked() {
+  vi.mocked(commands.vaultStatus).mockResolvedValue(ok({ exists: true, unlocked: false }));
+  render(App);
+  await screen.findByRole("heading", { name: "Welcome back" });
+}
+
+describe("unlock", () => {
+  beforeEach(() => {
+    resetCommands();
+    resetStores();
+  });
+
+  it("shows a wrong passphrase in an alert and clears the field", async () => {
+    const user = userEvent.setup();
+    vi.mocked(commands.unlock).mockResolvedValue(fail("wrong_secret", "That passphrase didn't work."));
+    await openLocked();
+    const field = screen.getByLabelText("Passphrase");
+    await user.type(field, "not it{Enter}");
+
+    expect(commands.unlock).toHaveBeenCalledWith("not it");
+    expect(await screen.findByRole("alert")).toHaveTextContent("That passphrase didn't work.");
+    expect(screen.getByLabelText("Passphrase")).toHaveValue("");
+    expect(screen.getByRole("heading", { name: "Welcome back" })).toBeInTheDocument();
+    expect(commands.listCravings).not.toHaveBeenCalled();
+  });
+
+  it("opens the journal with the right passphrase", async () => {
+    const user = userEvent.setup();
+    await openLocked();
+    await user.type(screen.getByLabelText("Passphrase"), "quiet river lantern");
+    await user.click(screen.getByRole("button", { name: "Unlock" }));
+    await screen.findByRole("heading", { name: "Log a craving" });
+    expect(commands.listCravings).toHaveBeenCalled();
+  });
+
+  it("switches to the recovery key and back", async () => {
+    const user = userEvent.setup();
+    await openLocked();
+    await user.click(screen.getByRole("button", { name: "Use recovery key instead" }));
+    const keyField = screen.getByLabelText("Recovery key");
+    expect(screen.queryByLabelText("Passphrase")).not.toBeInTheDocument();
+
+    vi.mocked(commands.unlockWithRecoveryKey).mockResolvedValueOnce(
+      fail("wrong_secret", "That recovery key didn't work."),
+    );
+    await user.type(keyField, "  ABCD-EFGH  ");
+    await user.click(screen.getByRole("button", { name: "Unlock with recovery key" }));
+    expect(commands.unlockWithRecoveryKey).toHaveBeenCalledWith("ABCD-EFGH");
+    expect(await screen.findByRole("alert")).toHaveTextContent("That recovery key didn't work.");
+    expect(screen.getByLabelText("Recovery key")).toHaveValue("");
+
+    await user.click(screen.getByRole("button", { name: "Use passphrase instead" }));
+    expect(screen.getByLabelText("Passphrase")).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Use recovery key instead" }));
+    await user.type(screen.getByLabelText("Recovery key"), "ABCD-EFGH");
+    await user.click(screen.getByRole("button", { name: "Unlock with recovery key" }));
+    await screen.findByRole("heading", { name: "Log a craving" });
+    expect(commands.unlock).not.toHaveBeenCalled();
+  });
+});
