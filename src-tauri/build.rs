@@ -10,6 +10,7 @@ const COMMANDS: &[&str] = &[
     "unlock_with_recovery_key",
     "lock",
     "change_passphrase",
+    "change_passphrase_with_recovery_key",
     "add_craving",
     "list_cravings",
 ];

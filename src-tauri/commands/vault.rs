@@ -66,3 +66,16 @@ pub async fn change_passphrase(
     let new_passphrase = Zeroizing::new(new_passphrase);
     Ok(state.session()?.change_passphrase(&Credential::Passphrase(Zeroizing::new(current)), &new_passphrase)?)
 }
+
+/// Sets a new passphrase using the recovery key, for someone who has forgotten the old one.
+#[tauri::command]
+#[specta::specta]
+pub async fn change_passphrase_with_recovery_key(
+    state: State<'_, AppState>,
+    recovery_key: String,
+    new_passphrase: String,
+) -> Result<(), ApiError> {
+    let new_passphrase = Zeroizing::new(new_passphrase);
+    let credential = Credential::RecoveryKey(Zeroizing::new(recovery_key));
+    Ok(state.session()?.change_passphrase(&credential, &new_passphrase)?)
+}

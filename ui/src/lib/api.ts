@@ -21,6 +21,8 @@ export const commands = {
 	lock: () => typedError<null, ApiError>(__TAURI_INVOKE("lock")),
 	/**  Changes the passphrase, given the current one. */
 	changePassphrase: (current: string, newPassphrase: string) => typedError<null, ApiError>(__TAURI_INVOKE("change_passphrase", { current, newPassphrase })),
+	/**  Sets a new passphrase using the recovery key, for someone who has forgotten the old one. */
+	changePassphraseWithRecoveryKey: (recoveryKey: string, newPassphrase: string) => typedError<null, ApiError>(__TAURI_INVOKE("change_passphrase_with_recovery_key", { recoveryKey, newPassphrase })),
 	/**  Validates and saves a craving. */
 	addCraving: (input: NewCravingInput) => typedError<Craving, ApiError>(__TAURI_INVOKE("add_craving", { input })),
 	/**  The newest `limit` cravings, newest first. */

@@ -23,6 +23,11 @@ class Session {
   notice = $state<string | null>(null);
   /** A general error for the unlocked screens (e.g. locking failed). */
   shellError = $state<string | null>(null);
+  /**
+   * The recovery key that opened the journal, kept only while unlocked so the person can set a
+   * new passphrase without typing it again. Cleared on lock and once a new passphrase is saved.
+   */
+  unlockedWithRecoveryKey = $state<string | null>(null);
 
   /** Asks the backend whether a vault exists and is unlocked, and shows the matching screen. */
   async refresh(): Promise<Screen> {
@@ -50,11 +55,17 @@ class Session {
     this.screen = "home";
   }
 
-  /** The vault was unlocked. */
-  unlocked(): void {
+  /** The vault was unlocked, with the passphrase or (when given) with `recoveryKey`. */
+  unlocked(recoveryKey: string | null = null): void {
     this.notice = null;
     this.shellError = null;
+    this.unlockedWithRecoveryKey = recoveryKey;
     this.screen = "home";
+  }
+
+  /** A new passphrase was saved: the recovery key is no longer needed in memory. */
+  passphraseReset(): void {
+    this.unlockedWithRecoveryKey = null;
   }
 
   /** Opens the settings screen. */
@@ -90,6 +101,7 @@ class Session {
   #dropJournalData(): void {
     cravings.clear();
     this.recoveryKey = null;
+    this.unlockedWithRecoveryKey = null;
     this.shellError = null;
   }
 }

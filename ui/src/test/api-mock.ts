@@ -1,6 +1,6 @@
 // A stand-in for src/lib/api.ts in tests: `vi.mock("../lib/api", () => import("../test/api-mock"))`.
 import { vi } from "vitest";
-import type { ApiError, Craving } from "../lib/api";
+import type { ApiError, Craving, commands as realCommands } from "../lib/api";
 
 /** Every backend command as a mock; give each test its replies with mockResolvedValue. */
 export const commands = {
@@ -11,9 +11,10 @@ export const commands = {
   unlockWithRecoveryKey: vi.fn(),
   lock: vi.fn(),
   changePassphrase: vi.fn(),
+  changePassphraseWithRecoveryKey: vi.fn(),
   addCraving: vi.fn(),
   listCravings: vi.fn(),
-};
+} satisfies Record<keyof typeof realCommands, unknown>;
 
 /** A successful reply. */
 export function ok<T>(data: T): { status: "ok"; data: T } {
@@ -44,6 +45,7 @@ export function resetCommands(): void {
   commands.unlockWithRecoveryKey.mockResolvedValue(ok(null));
   commands.lock.mockResolvedValue(ok(null));
   commands.changePassphrase.mockResolvedValue(ok(null));
+  commands.changePassphraseWithRecoveryKey.mockResolvedValue(ok(null));
   commands.addCraving.mockResolvedValue(ok(craving(1, 5, "2024-11-22T15:40:00-05:00")));
   commands.listCravings.mockResolvedValue(ok([]));
 }

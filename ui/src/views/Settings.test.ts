@@ -55,6 +55,31 @@ describe("settings", () => {
     expect(screen.getByLabelText("Current passphrase")).toHaveValue("");
   });
 
+  it("sets a new passphrase with the recovery key that opened the journal", async () => {
+    vi.mocked(commands.vaultStatus).mockResolvedValue({ status: "ok", data: { exists: true, unlocked: false } });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole("button", { name: "Use recovery key instead" }));
+    await user.type(screen.getByLabelText("Recovery key"), "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567");
+    await user.click(screen.getByRole("button", { name: "Unlock with recovery key" }));
+    await user.click(await screen.findByRole("button", { name: "Set a new passphrase" }));
+    await screen.findByRole("heading", { name: "Change passphrase" });
+    expect(screen.getByLabelText("Recovery key")).toHaveValue("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567");
+    expect(screen.queryByLabelText("Current passphrase")).toBeNull();
+    await user.type(screen.getByLabelText("New passphrase"), "new calm words");
+    await user.type(screen.getByLabelText("Confirm new passphrase"), "new calm words");
+    await user.click(screen.getByRole("button", { name: "Save new passphrase" }));
+    expect(commands.changePassphraseWithRecoveryKey).toHaveBeenCalledWith(
+      "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567",
+      "new calm words",
+    );
+    expect(commands.changePassphrase).not.toHaveBeenCalled();
+    expect(await screen.findByRole("status")).toHaveTextContent("Passphrase changed.");
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    await screen.findByRole("heading", { name: "Log a craving" });
+    expect(screen.queryByRole("button", { name: "Set a new passphrase" })).toBeNull();
+  });
+
   it("goes back to the journal", async () => {
     const user = await openSettings();
     await user.click(screen.getByRole("button", { name: "Back" }));
