@@ -11,7 +11,10 @@ const HEADER: &str = "// Generated from the Rust commands by tauri-specta. Do no
 /// Writes the bindings to `path`.
 pub fn export(path: &Path) -> Result<(), String> {
     crate::specta_builder()
-        .export(specta_typescript::Typescript::default().header(HEADER), path)
+        .export(
+            specta_typescript::Typescript::default().header(HEADER),
+            path,
+        )
         .map_err(|e| e.to_string())
 }
 

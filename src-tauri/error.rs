@@ -18,13 +18,21 @@ pub struct ApiError {
 
 impl From<waymark_core::Error> for ApiError {
     fn from(e: waymark_core::Error) -> Self {
-        ApiError { code: e.code(), message: e.to_string(), field: e.field().map(str::to_string) }
+        ApiError {
+            code: e.code(),
+            message: e.to_string(),
+            field: e.field().map(str::to_string),
+        }
     }
 }
 
 impl ApiError {
     /// An internal error with a fixed, content-free message.
     pub fn internal(message: &'static str) -> Self {
-        ApiError { code: ErrorCode::Internal, message: message.to_string(), field: None }
+        ApiError {
+            code: ErrorCode::Internal,
+            message: message.to_string(),
+            field: None,
+        }
     }
 }

@@ -26,7 +26,12 @@ impl Fixture {
     /// A fixture with a vault created with [`PASS`]; returns it and the recovery key.
     fn initialised() -> (Self, String) {
         let f = Self::empty();
-        let out = f.cmd().env("WAYMARK_PASSPHRASE", PASS).arg("init").assert().success();
+        let out = f
+            .cmd()
+            .env("WAYMARK_PASSPHRASE", PASS)
+            .arg("init")
+            .assert()
+            .success();
         let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
         let key = stdout
             .split_whitespace()
@@ -39,7 +44,11 @@ impl Fixture {
     /// The CLI with a clean environment pointing at this fixture's data directory.
     fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("waymark").unwrap();
-        for var in ["WAYMARK_PASSPHRASE", "WAYMARK_NEW_PASSPHRASE", "WAYMARK_RECOVERY_KEY"] {
+        for var in [
+            "WAYMARK_PASSPHRASE",
+            "WAYMARK_NEW_PASSPHRASE",
+            "WAYMARK_RECOVERY_KEY",
+        ] {
             cmd.env_remove(var);
         }
         cmd.env("WAYMARK_DATA_DIR", &self.dir);
@@ -53,12 +62,23 @@ impl Fixture {
     }
 
     fn cravings(&self) -> Vec<Value> {
-        let out = self.unlocked().args(["craving", "list", "--json"]).assert().success();
-        serde_json::from_slice::<Value>(&out.get_output().stdout).unwrap().as_array().unwrap().clone()
+        let out = self
+            .unlocked()
+            .args(["craving", "list", "--json"])
+            .assert()
+            .success();
+        serde_json::from_slice::<Value>(&out.get_output().stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
     }
 
     fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
-        files_under(&self.dir).into_iter().map(|p| (p.clone(), std::fs::read(&p).unwrap())).collect()
+        files_under(&self.dir)
+            .into_iter()
+            .map(|p| (p.clone(), std::fs::read(&p).unwrap()))
+            .collect()
     }
 }
 
@@ -95,7 +115,12 @@ fn init_prints_a_recovery_key_once_and_refuses_a_second_time() {
 #[test]
 fn init_with_a_weak_passphrase_writes_nothing() {
     let f = Fixture::empty();
-    f.cmd().env("WAYMARK_PASSPHRASE", "password").arg("init").assert().code(5).stderr(predicate::str::contains("passphrase"));
+    f.cmd()
+        .env("WAYMARK_PASSPHRASE", "password")
+        .arg("init")
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("passphrase"));
     assert!(!f.dir.exists());
 }
 
@@ -104,11 +129,27 @@ fn cravings_are_added_and_listed_newest_first() {
     let (f, _) = Fixture::initialised();
     let first = f
         .unlocked()
-        .args(["craving", "add", "--intensity", "7", "--at", "2026-11-20T08:15:00+01:00", "--note", "after the call"])
+        .args([
+            "craving",
+            "add",
+            "--intensity",
+            "7",
+            "--at",
+            "2026-11-20T08:15:00+01:00",
+            "--note",
+            "after the call",
+        ])
         .assert()
         .success();
-    assert_eq!(String::from_utf8_lossy(&first.get_output().stdout).trim(), "1");
-    let second = f.unlocked().args(["craving", "add", "--intensity", "3", "--json"]).assert().success();
+    assert_eq!(
+        String::from_utf8_lossy(&first.get_output().stdout).trim(),
+        "1"
+    );
+    let second = f
+        .unlocked()
+        .args(["craving", "add", "--intensity", "3", "--json"])
+        .assert()
+        .success();
     let saved: Value = serde_json::from_slice(&second.get_output().stdout).unwrap();
     assert_eq!(saved["id"], 2);
     assert_eq!(saved["intensity"], 3);
@@ -117,33 +158,52 @@ fn cravings_are_added_and_listed_newest_first() {
     let listed = f.cravings();
     assert_eq!(listed.len(), 2);
     assert_eq!(listed[0]["id"], 2, "the newer craving comes first");
-    assert_eq!(listed[1]["occurredAt"], "2026-11-20T08:15:00+01:00", "the offset is kept");
+    assert_eq!(
+        listed[1]["occurredAt"], "2026-11-20T08:15:00+01:00",
+        "the offset is kept"
+    );
     assert_eq!(listed[1]["note"], "after the call");
 
     f.unlocked()
         .args(["craving", "list"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("after the call").and(predicate::str::contains("INTENSITY")));
+        .stdout(
+            predicate::str::contains("after the call").and(predicate::str::contains("INTENSITY")),
+        );
 }
 
 #[test]
 fn invalid_input_is_refused_specifically_and_writes_nothing() {
     let (f, _) = Fixture::initialised();
-    f.unlocked().args(["craving", "add", "--intensity", "4"]).assert().success();
+    f.unlocked()
+        .args(["craving", "add", "--intensity", "4"])
+        .assert()
+        .success();
     let before = f.cravings();
     let long_note = "x".repeat(10_001);
     let cases: [(&[&str], &str); 5] = [
         (&["--intensity", "11"], "--intensity"),
         (&["--intensity", "-1"], "--intensity"),
         (&["--intensity", "5", "--at", "yesterday"], "--at"),
-        (&["--intensity", "5", "--at", "2999-01-01T00:00:00Z"], "--at"),
+        (
+            &["--intensity", "5", "--at", "2999-01-01T00:00:00Z"],
+            "--at",
+        ),
         (&["--intensity", "5", "--note", &long_note], "--note"),
     ];
     for (args, flag) in cases {
-        f.unlocked().args(["craving", "add"]).args(args).assert().code(5).stderr(predicate::str::contains(flag));
+        f.unlocked()
+            .args(["craving", "add"])
+            .args(args)
+            .assert()
+            .code(5)
+            .stderr(predicate::str::contains(flag));
     }
-    f.unlocked().args(["craving", "add", "--intensity", "seven"]).assert().code(2);
+    f.unlocked()
+        .args(["craving", "add", "--intensity", "seven"])
+        .assert()
+        .code(2);
     assert_eq!(f.cravings(), before);
 }
 
@@ -151,16 +211,29 @@ fn invalid_input_is_refused_specifically_and_writes_nothing() {
 fn error_messages_never_repeat_the_rejected_text() {
     let (f, _) = Fixture::initialised();
     f.unlocked()
-        .args(["craving", "add", "--intensity", "5", "--note", "private-words\u{1}here"])
+        .args([
+            "craving",
+            "add",
+            "--intensity",
+            "5",
+            "--note",
+            "private-words\u{1}here",
+        ])
         .assert()
         .code(5)
-        .stderr(predicate::str::contains("control character").and(predicate::str::contains("private-words").not()));
+        .stderr(
+            predicate::str::contains("control character")
+                .and(predicate::str::contains("private-words").not()),
+        );
 }
 
 #[test]
 fn a_wrong_passphrase_exits_3_and_changes_nothing() {
     let (f, _) = Fixture::initialised();
-    f.unlocked().args(["craving", "add", "--intensity", "6"]).assert().success();
+    f.unlocked()
+        .args(["craving", "add", "--intensity", "6"])
+        .assert()
+        .success();
     let before = f.snapshot();
     f.cmd()
         .env("WAYMARK_PASSPHRASE", "harbour lantern pickle seveN")
@@ -174,14 +247,23 @@ fn a_wrong_passphrase_exits_3_and_changes_nothing() {
 #[test]
 fn a_missing_vault_exits_4_and_creates_nothing() {
     let f = Fixture::empty();
-    f.unlocked().args(["craving", "list"]).assert().code(4).stderr(predicate::str::contains("No Waymark journal"));
+    f.unlocked()
+        .args(["craving", "list"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("No Waymark journal"));
     assert!(!f.dir.exists());
 }
 
 #[test]
 fn without_a_passphrase_or_terminal_it_is_a_usage_error() {
     let (f, _) = Fixture::initialised();
-    f.cmd().args(["craving", "list"]).write_stdin("").assert().code(2).stderr(predicate::str::contains("WAYMARK_PASSPHRASE"));
+    f.cmd()
+        .args(["craving", "list"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("WAYMARK_PASSPHRASE"));
 }
 
 #[test]
@@ -189,23 +271,65 @@ fn the_passphrase_can_come_from_a_file() {
     let (f, _) = Fixture::initialised();
     let file = f.dir.parent().unwrap().join("pass.txt");
     std::fs::write(&file, format!("{PASS}\n")).unwrap();
-    f.cmd().arg("--passphrase-file").arg(&file).args(["craving", "list"]).assert().success();
+    f.cmd()
+        .arg("--passphrase-file")
+        .arg(&file)
+        .args(["craving", "list"])
+        .assert()
+        .success();
     std::fs::write(&file, "").unwrap();
-    f.cmd().arg("--passphrase-file").arg(&file).args(["craving", "list"]).assert().code(2);
+    f.cmd()
+        .arg("--passphrase-file")
+        .arg(&file)
+        .args(["craving", "list"])
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn passphrase_change_and_recovery_key() {
     let (f, key) = Fixture::initialised();
-    f.unlocked().args(["craving", "add", "--intensity", "8", "--note", "kept"]).assert().success();
-    f.unlocked().env("WAYMARK_NEW_PASSPHRASE", NEW_PASS).args(["passphrase", "change"]).assert().success();
+    f.unlocked()
+        .args(["craving", "add", "--intensity", "8", "--note", "kept"])
+        .assert()
+        .success();
+    f.unlocked()
+        .env("WAYMARK_NEW_PASSPHRASE", NEW_PASS)
+        .args(["passphrase", "change"])
+        .assert()
+        .success();
     f.unlocked().args(["craving", "list"]).assert().code(3);
-    f.cmd().env("WAYMARK_PASSPHRASE", NEW_PASS).args(["craving", "list"]).assert().success().stdout(predicate::str::contains("kept"));
+    f.cmd()
+        .env("WAYMARK_PASSPHRASE", NEW_PASS)
+        .args(["craving", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("kept"));
     // The recovery key still opens the vault, as a flag or from the environment, in any case.
-    f.cmd().args(["--recovery-key", &key.to_lowercase(), "craving", "list"]).assert().success().stdout(predicate::str::contains("kept"));
-    f.cmd().env("WAYMARK_RECOVERY_KEY", &key).args(["craving", "list"]).assert().success();
-    f.cmd().args(["--recovery-key", "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH", "craving", "list"]).assert().code(3);
-    f.cmd().args(["--recovery-key", "not-a-key", "craving", "list"]).assert().code(5).stderr(predicate::str::contains("--recovery-key"));
+    f.cmd()
+        .args(["--recovery-key", &key.to_lowercase(), "craving", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("kept"));
+    f.cmd()
+        .env("WAYMARK_RECOVERY_KEY", &key)
+        .args(["craving", "list"])
+        .assert()
+        .success();
+    f.cmd()
+        .args([
+            "--recovery-key",
+            "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH",
+            "craving",
+            "list",
+        ])
+        .assert()
+        .code(3);
+    f.cmd()
+        .args(["--recovery-key", "not-a-key", "craving", "list"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("--recovery-key"));
     // Forgot the passphrase: reset it with the recovery key.
     f.cmd()
         .env("WAYMARK_RECOVERY_KEY", &key)
@@ -220,14 +344,21 @@ fn passphrase_change_and_recovery_key() {
 fn nothing_typed_is_readable_in_any_file() {
     let (f, key) = Fixture::initialised();
     let marker = "cli-plaintext-marker-58c1d2";
-    f.unlocked().args(["craving", "add", "--intensity", "5", "--note", marker]).assert().success();
+    f.unlocked()
+        .args(["craving", "add", "--intensity", "5", "--note", marker])
+        .assert()
+        .success();
     assert_eq!(f.cravings()[0]["note"], marker);
     let files = files_under(&f.dir);
     assert!(files.len() >= 2);
     for path in files {
         let bytes = std::fs::read(&path).unwrap();
         for needle in [marker, PASS, key.as_str()] {
-            assert!(!bytes.windows(needle.len()).any(|w| w == needle.as_bytes()), "found in {}", path.display());
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                "found in {}",
+                path.display()
+            );
         }
         assert!(!bytes.starts_with(b"SQLite format 3"), "{}", path.display());
     }
@@ -242,8 +373,15 @@ fn help_documents_every_command_and_usage_errors_exit_2() {
             .and(predicate::str::contains("passphrase"))
             .and(predicate::str::contains("Exit codes")),
     );
-    f.cmd().args(["craving", "add", "--help"]).assert().success().stdout(predicate::str::contains("--intensity"));
-    f.cmd().args(["passphrase", "change", "--help"]).assert().success();
+    f.cmd()
+        .args(["craving", "add", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--intensity"));
+    f.cmd()
+        .args(["passphrase", "change", "--help"])
+        .assert()
+        .success();
     f.cmd().arg("no-such-command").assert().code(2);
     f.cmd().args(["craving", "add"]).assert().code(2);
 }

@@ -46,7 +46,10 @@ pub struct ValidationError {
 impl ValidationError {
     /// A validation error for `field` with a user-facing `message`.
     pub fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self { field, message: message.into() }
+        Self {
+            field,
+            message: message.into(),
+        }
     }
 }
 
@@ -168,7 +171,12 @@ mod tests {
     #[test]
     fn database_errors_never_carry_sql_or_text() {
         let conn = rusqlite::Connection::open_in_memory().unwrap();
-        let raw = conn.execute("INSERT INTO secret_marker_table VALUES ('secret-marker')", []).unwrap_err();
+        let raw = conn
+            .execute(
+                "INSERT INTO secret_marker_table VALUES ('secret-marker')",
+                [],
+            )
+            .unwrap_err();
         let mapped = Error::from(raw);
         let shown = mapped.to_string();
         assert!(!shown.contains("secret"), "{shown}");

@@ -28,7 +28,11 @@ pub struct PassphraseStrength {
 pub fn assess(passphrase: &str) -> PassphraseStrength {
     let chars = passphrase.chars().count();
     if chars == 0 {
-        return PassphraseStrength { score: 0, acceptable: false, feedback: None };
+        return PassphraseStrength {
+            score: 0,
+            acceptable: false,
+            feedback: None,
+        };
     }
     // zxcvbn's cost grows quickly with length; beyond 100 characters the score is maximal anyway.
     let sample: String = passphrase.chars().take(100).collect();
@@ -36,23 +40,37 @@ pub fn assess(passphrase: &str) -> PassphraseStrength {
     let score = u8::from(entropy.score());
     let too_short = chars < MIN_CHARS;
     let feedback = if too_short {
-        Some(format!("Use at least {MIN_CHARS} characters; a few unrelated words work well."))
+        Some(format!(
+            "Use at least {MIN_CHARS} characters; a few unrelated words work well."
+        ))
     } else {
         entropy.feedback().and_then(|f| {
-            f.warning().map(|w| w.to_string()).or_else(|| f.suggestions().first().map(|s| s.to_string()))
+            f.warning()
+                .map(|w| w.to_string())
+                .or_else(|| f.suggestions().first().map(|s| s.to_string()))
         })
     };
-    PassphraseStrength { score, acceptable: !too_short && chars <= MAX_CHARS && score >= MIN_SCORE, feedback }
+    PassphraseStrength {
+        score,
+        acceptable: !too_short && chars <= MAX_CHARS && score >= MIN_SCORE,
+        feedback,
+    }
 }
 
 /// Refuses a passphrase that is too short, too long or too easy to guess.
 pub fn require_acceptable(field: &'static str, passphrase: &str) -> Result<(), ValidationError> {
     let chars = passphrase.chars().count();
     if chars < MIN_CHARS {
-        return Err(ValidationError::new(field, format!("The passphrase needs at least {MIN_CHARS} characters.")));
+        return Err(ValidationError::new(
+            field,
+            format!("The passphrase needs at least {MIN_CHARS} characters."),
+        ));
     }
     if chars > MAX_CHARS {
-        return Err(ValidationError::new(field, format!("The passphrase can be at most {MAX_CHARS} characters.")));
+        return Err(ValidationError::new(
+            field,
+            format!("The passphrase can be at most {MAX_CHARS} characters."),
+        ));
     }
     if !assess(passphrase).acceptable {
         return Err(ValidationError::new(

@@ -33,7 +33,10 @@ impl Session {
 
     /// The current status.
     pub fn status(&self) -> VaultStatus {
-        VaultStatus { exists: self.vault.exists(), unlocked: self.store.is_some() }
+        VaultStatus {
+            exists: self.vault.exists(),
+            unlocked: self.store.is_some(),
+        }
     }
 
     /// Sets up the vault and leaves it unlocked; returns the recovery key text to show once.

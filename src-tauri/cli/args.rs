@@ -37,7 +37,13 @@ pub struct SecretArgs {
     pub passphrase_file: Option<PathBuf>,
 
     /// Unlock with the recovery key instead of the passphrase
-    #[arg(long, global = true, env = "WAYMARK_RECOVERY_KEY", hide_env_values = true, value_name = "KEY")]
+    #[arg(
+        long,
+        global = true,
+        env = "WAYMARK_RECOVERY_KEY",
+        hide_env_values = true,
+        value_name = "KEY"
+    )]
     pub recovery_key: Option<String>,
 }
 

@@ -10,10 +10,9 @@ use super::args::SecretArgs;
 use super::CliError;
 
 fn from_file(path: &Path) -> Result<Zeroizing<String>, CliError> {
-    let text = Zeroizing::new(
-        std::fs::read_to_string(path)
-            .map_err(|e| CliError::usage(format!("could not read the passphrase file ({})", e.kind())))?,
-    );
+    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
+        CliError::usage(format!("could not read the passphrase file ({})", e.kind()))
+    })?);
     let first_line = text.lines().next().unwrap_or("");
     if first_line.is_empty() {
         return Err(CliError::usage("the passphrase file is empty"));
@@ -22,7 +21,10 @@ fn from_file(path: &Path) -> Result<Zeroizing<String>, CliError> {
 }
 
 fn from_env(name: &str) -> Option<Zeroizing<String>> {
-    std::env::var(name).ok().filter(|v| !v.is_empty()).map(Zeroizing::new)
+    std::env::var(name)
+        .ok()
+        .filter(|v| !v.is_empty())
+        .map(Zeroizing::new)
 }
 
 fn prompt(label: &str) -> Result<Zeroizing<String>, CliError> {
@@ -58,7 +60,11 @@ pub fn unlock_credential(secrets: &SecretArgs, vault: &Vault) -> Result<Credenti
 }
 
 /// A passphrase being set: from `env`, `file`, or asked twice on a terminal.
-pub fn new_passphrase(_secrets: &SecretArgs, env: &str, file: Option<&Path>) -> Result<Zeroizing<String>, CliError> {
+pub fn new_passphrase(
+    _secrets: &SecretArgs,
+    env: &str,
+    file: Option<&Path>,
+) -> Result<Zeroizing<String>, CliError> {
     if let Some(path) = file {
         return from_file(path);
     }
@@ -69,7 +75,9 @@ pub fn new_passphrase(_secrets: &SecretArgs, env: &str, file: Option<&Path>) -> 
         let first = prompt("New passphrase: ")?;
         let second = prompt("Repeat it: ")?;
         if *first != *second {
-            return Err(CliError::usage("the two passphrases did not match; nothing was changed"));
+            return Err(CliError::usage(
+                "the two passphrases did not match; nothing was changed",
+            ));
         }
         return Ok(first);
     }

@@ -38,7 +38,10 @@ pub struct CliError {
 
 impl CliError {
     fn usage(message: impl Into<String>) -> Self {
-        Self { message: message.into(), code: exit::USAGE }
+        Self {
+            message: message.into(),
+            code: exit::USAGE,
+        }
     }
 }
 
@@ -82,22 +85,37 @@ fn execute(cli: Cli) -> Result<(), CliError> {
         .data_dir
         .clone()
         .or_else(waymark_core::paths::data_dir)
-        .ok_or_else(|| CliError::usage("could not find a data directory; set WAYMARK_DATA_DIR or --data-dir"))?;
+        .ok_or_else(|| {
+            CliError::usage("could not find a data directory; set WAYMARK_DATA_DIR or --data-dir")
+        })?;
     let vault = Vault::at(data_dir);
     match &cli.command {
         Command::Init => {
             if vault.exists() {
                 return Err(Error::VaultExists.into());
             }
-            let passphrase = credentials::new_passphrase(&cli.secrets, "WAYMARK_PASSPHRASE", cli.secrets.passphrase_file.as_deref())?;
+            let passphrase = credentials::new_passphrase(
+                &cli.secrets,
+                "WAYMARK_PASSPHRASE",
+                cli.secrets.passphrase_file.as_deref(),
+            )?;
             let (_store, recovery) = vault.create(&passphrase)?;
             output::recovery_key(&recovery.display(), vault.dir());
         }
         Command::Craving { command } => {
             let store = vault.unlock(&credentials::unlock_credential(&cli.secrets, &vault)?)?;
             match command {
-                CravingCommand::Add { intensity, at, note, json } => {
-                    let input = NewCraving { intensity: *intensity, occurred_at: at.clone(), note: note.clone() };
+                CravingCommand::Add {
+                    intensity,
+                    at,
+                    note,
+                    json,
+                } => {
+                    let input = NewCraving {
+                        intensity: *intensity,
+                        occurred_at: at.clone(),
+                        note: note.clone(),
+                    };
                     let craving = store.add_craving(&input, &SystemClock)?;
                     output::craving_added(&craving, *json);
                 }
@@ -106,12 +124,20 @@ fn execute(cli: Cli) -> Result<(), CliError> {
                 }
             }
         }
-        Command::Passphrase { command: PassphraseCommand::Change { new_passphrase_file } } => {
+        Command::Passphrase {
+            command: PassphraseCommand::Change {
+                new_passphrase_file,
+            },
+        } => {
             if !vault.exists() {
                 return Err(Error::NoVault.into());
             }
             let current = credentials::unlock_credential(&cli.secrets, &vault)?;
-            let new = credentials::new_passphrase(&cli.secrets, "WAYMARK_NEW_PASSPHRASE", new_passphrase_file.as_deref())?;
+            let new = credentials::new_passphrase(
+                &cli.secrets,
+                "WAYMARK_NEW_PASSPHRASE",
+                new_passphrase_file.as_deref(),
+            )?;
             vault.change_passphrase(&current, &new)?;
             println!("Passphrase changed. Your recovery key still works.");
         }

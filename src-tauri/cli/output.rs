@@ -12,13 +12,18 @@ pub fn recovery_key(key: &str, dir: &Path) {
     println!();
     println!("    {key}");
     println!();
-    println!("It unlocks the journal if you forget your passphrase: waymark --recovery-key <KEY> ...");
+    println!(
+        "It unlocks the journal if you forget your passphrase: waymark --recovery-key <KEY> ..."
+    );
 }
 
 /// Prints a new craving's id, or the whole entry as JSON.
 pub fn craving_added(craving: &Craving, json: bool) {
     if json {
-        println!("{}", serde_json::to_string_pretty(craving).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(craving).unwrap_or_default()
+        );
     } else {
         println!("{}", craving.id);
     }
@@ -27,7 +32,10 @@ pub fn craving_added(craving: &Craving, json: bool) {
 /// Prints cravings as a table or as JSON.
 pub fn cravings(cravings: &[Craving], json: bool) {
     if json {
-        println!("{}", serde_json::to_string_pretty(cravings).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(cravings).unwrap_or_default()
+        );
         return;
     }
     if cravings.is_empty() {
@@ -36,7 +44,14 @@ pub fn cravings(cravings: &[Craving], json: bool) {
     }
     println!("{:>6}  {:<25}  {:>9}  NOTE", "ID", "WHEN", "INTENSITY");
     for c in cravings {
-        let note = c.note.as_deref().unwrap_or("").replace(['\n', '\r', '\t'], " ");
-        println!("{:>6}  {:<25}  {:>9}  {}", c.id, c.occurred_at, c.intensity, note);
+        let note = c
+            .note
+            .as_deref()
+            .unwrap_or("")
+            .replace(['\n', '\r', '\t'], " ");
+        println!(
+            "{:>6}  {:<25}  {:>9}  {}",
+            c.id, c.occurred_at, c.intensity, note
+        );
     }
 }

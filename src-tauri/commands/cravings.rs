@@ -9,13 +9,22 @@ use crate::error::ApiError;
 /// Validates and saves a craving.
 #[tauri::command]
 #[specta::specta]
-pub async fn add_craving(state: State<'_, AppState>, input: NewCraving) -> Result<Craving, ApiError> {
-    Ok(state.session()?.store()?.add_craving(&input, &SystemClock)?)
+pub async fn add_craving(
+    state: State<'_, AppState>,
+    input: NewCraving,
+) -> Result<Craving, ApiError> {
+    Ok(state
+        .session()?
+        .store()?
+        .add_craving(&input, &SystemClock)?)
 }
 
 /// The newest `limit` cravings, newest first.
 #[tauri::command]
 #[specta::specta]
-pub async fn list_cravings(state: State<'_, AppState>, limit: u32) -> Result<Vec<Craving>, ApiError> {
+pub async fn list_cravings(
+    state: State<'_, AppState>,
+    limit: u32,
+) -> Result<Vec<Craving>, ApiError> {
     Ok(state.session()?.store()?.list_cravings(limit)?)
 }

@@ -17,11 +17,17 @@ pub struct AppState {
 impl AppState {
     /// State for a locked session.
     pub fn new(session: Session) -> Self {
-        Self { session: Mutex::new(session) }
+        Self {
+            session: Mutex::new(session),
+        }
     }
 
     /// The session, locked for this command's use.
     fn session(&self) -> Result<MutexGuard<'_, Session>, ApiError> {
-        self.session.lock().map_err(|_| ApiError::internal("The session is unavailable after an earlier failure; restart Waymark."))
+        self.session.lock().map_err(|_| {
+            ApiError::internal(
+                "The session is unavailable after an earlier failure; restart Waymark.",
+            )
+        })
     }
 }

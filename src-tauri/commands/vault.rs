@@ -27,7 +27,10 @@ pub async fn passphrase_strength(passphrase: String) -> Result<PassphraseStrengt
 /// Creates the vault, leaves it unlocked, and returns the recovery key text to show once.
 #[tauri::command]
 #[specta::specta]
-pub async fn create_vault(state: State<'_, AppState>, passphrase: String) -> Result<String, ApiError> {
+pub async fn create_vault(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> Result<String, ApiError> {
     let passphrase = Zeroizing::new(passphrase);
     let recovery = state.session()?.create(&passphrase)?;
     Ok(recovery.as_str().to_owned())
@@ -37,14 +40,21 @@ pub async fn create_vault(state: State<'_, AppState>, passphrase: String) -> Res
 #[tauri::command]
 #[specta::specta]
 pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<(), ApiError> {
-    Ok(state.session()?.unlock(&Credential::Passphrase(Zeroizing::new(passphrase)))?)
+    Ok(state
+        .session()?
+        .unlock(&Credential::Passphrase(Zeroizing::new(passphrase)))?)
 }
 
 /// Unlocks with the recovery key.
 #[tauri::command]
 #[specta::specta]
-pub async fn unlock_with_recovery_key(state: State<'_, AppState>, recovery_key: String) -> Result<(), ApiError> {
-    Ok(state.session()?.unlock(&Credential::RecoveryKey(Zeroizing::new(recovery_key)))?)
+pub async fn unlock_with_recovery_key(
+    state: State<'_, AppState>,
+    recovery_key: String,
+) -> Result<(), ApiError> {
+    Ok(state
+        .session()?
+        .unlock(&Credential::RecoveryKey(Zeroizing::new(recovery_key)))?)
 }
 
 /// Locks: closes the database and forgets the key.
@@ -64,7 +74,10 @@ pub async fn change_passphrase(
     new_passphrase: String,
 ) -> Result<(), ApiError> {
     let new_passphrase = Zeroizing::new(new_passphrase);
-    Ok(state.session()?.change_passphrase(&Credential::Passphrase(Zeroizing::new(current)), &new_passphrase)?)
+    Ok(state.session()?.change_passphrase(
+        &Credential::Passphrase(Zeroizing::new(current)),
+        &new_passphrase,
+    )?)
 }
 
 /// Sets a new passphrase using the recovery key, for someone who has forgotten the old one.
@@ -77,5 +90,7 @@ pub async fn change_passphrase_with_recovery_key(
 ) -> Result<(), ApiError> {
     let new_passphrase = Zeroizing::new(new_passphrase);
     let credential = Credential::RecoveryKey(Zeroizing::new(recovery_key));
-    Ok(state.session()?.change_passphrase(&credential, &new_passphrase)?)
+    Ok(state
+        .session()?
+        .change_passphrase(&credential, &new_passphrase)?)
 }

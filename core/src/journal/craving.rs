@@ -13,7 +13,9 @@ pub const NOTE_MAX_CHARS: usize = 10_000;
 const FUTURE_TOLERANCE_MINUTES: i64 = 5;
 
 /// Identifies a craving.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type,
+)]
 #[serde(transparent)]
 pub struct CravingId(pub i64);
 
@@ -72,7 +74,10 @@ where
 }
 
 /// Parses a time typed or sent by the person, with a specific message for `field`.
-pub fn parse_time(field: &'static str, text: &str) -> Result<DateTime<FixedOffset>, ValidationError> {
+pub fn parse_time(
+    field: &'static str,
+    text: &str,
+) -> Result<DateTime<FixedOffset>, ValidationError> {
     DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
         ValidationError::new(
             field,
@@ -87,20 +92,43 @@ impl NewCraving {
         let intensity = u8::try_from(self.intensity)
             .ok()
             .filter(|i| *i <= 10)
-            .ok_or_else(|| ValidationError::new("intensity", "Intensity must be a whole number from 0 to 10."))?;
-        let occurred_at = match self.occurred_at.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            .ok_or_else(|| {
+                ValidationError::new(
+                    "intensity",
+                    "Intensity must be a whole number from 0 to 10.",
+                )
+            })?;
+        let occurred_at = match self
+            .occurred_at
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
             None => now,
             Some(text) => parse_time("occurredAt", text)?,
         };
         if occurred_at > now + chrono::Duration::minutes(FUTURE_TOLERANCE_MINUTES) {
-            return Err(ValidationError::new("occurredAt", "That time is in the future; a craving can only be logged once it has started."));
+            return Err(ValidationError::new(
+                "occurredAt",
+                "That time is in the future; a craving can only be logged once it has started.",
+            ));
         }
-        let earliest = Utc.with_ymd_and_hms(1970, 1, 1, 0, 0, 0).single().expect("valid constant date");
+        let earliest = Utc
+            .with_ymd_and_hms(1970, 1, 1, 0, 0, 0)
+            .single()
+            .expect("valid constant date");
         if occurred_at < earliest {
-            return Err(ValidationError::new("occurredAt", "That date is too far in the past (before 1970)."));
+            return Err(ValidationError::new(
+                "occurredAt",
+                "That date is too far in the past (before 1970).",
+            ));
         }
         let note = optional_text("note", "The note", self.note.as_deref(), NOTE_MAX_CHARS)?;
-        Ok(ValidCraving { intensity, occurred_at, note })
+        Ok(ValidCraving {
+            intensity,
+            occurred_at,
+            note,
+        })
     }
 }
 
@@ -115,7 +143,11 @@ mod tests {
     }
 
     fn craving(intensity: i32, at: Option<&str>, note: Option<&str>) -> NewCraving {
-        NewCraving { intensity, occurred_at: at.map(Into::into), note: note.map(Into::into) }
+        NewCraving {
+            intensity,
+            occurred_at: at.map(Into::into),
+            note: note.map(Into::into),
+        }
     }
 
     #[rstest]
@@ -139,9 +171,23 @@ mod tests {
 
     #[test]
     fn future_and_ancient_times_are_refused() {
-        assert_eq!(craving(5, Some("2026-11-22T15:30:00+01:00"), None).validate(now()).unwrap_err().field, "occurredAt");
-        assert_eq!(craving(5, Some("1969-12-31T23:00:00Z"), None).validate(now()).unwrap_err().field, "occurredAt");
-        assert!(craving(5, Some("2026-11-22T15:04:00+01:00"), None).validate(now()).is_ok());
+        assert_eq!(
+            craving(5, Some("2026-11-22T15:30:00+01:00"), None)
+                .validate(now())
+                .unwrap_err()
+                .field,
+            "occurredAt"
+        );
+        assert_eq!(
+            craving(5, Some("1969-12-31T23:00:00Z"), None)
+                .validate(now())
+                .unwrap_err()
+                .field,
+            "occurredAt"
+        );
+        assert!(craving(5, Some("2026-11-22T15:04:00+01:00"), None)
+            .validate(now())
+            .is_ok());
     }
 
     #[test]
@@ -149,14 +195,22 @@ mod tests {
         let v = craving(3, None, Some("  ")).validate(now()).unwrap();
         assert_eq!(v.occurred_at, now());
         assert_eq!(v.note, None);
-        let v = craving(3, Some("2026-11-22T08:15:00-05:00"), None).validate(now()).unwrap();
+        let v = craving(3, Some("2026-11-22T08:15:00-05:00"), None)
+            .validate(now())
+            .unwrap();
         assert_eq!(v.occurred_at.offset().local_minus_utc(), -5 * 3600);
     }
 
     #[test]
     fn over_long_notes_are_refused() {
         let long = "a".repeat(NOTE_MAX_CHARS + 1);
-        assert_eq!(craving(3, None, Some(&long)).validate(now()).unwrap_err().field, "note");
+        assert_eq!(
+            craving(3, None, Some(&long))
+                .validate(now())
+                .unwrap_err()
+                .field,
+            "note"
+        );
         let max = "a".repeat(NOTE_MAX_CHARS);
         assert!(craving(3, None, Some(&max)).validate(now()).is_ok());
     }

@@ -15,8 +15,14 @@ pub fn optional_text(
     let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(None);
     };
-    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-        return Err(ValidationError::new(field, format!("{label} contains a control character; remove it and try again.")));
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(ValidationError::new(
+            field,
+            format!("{label} contains a control character; remove it and try again."),
+        ));
     }
     let count = text.chars().count();
     if count > max_chars {
@@ -34,9 +40,17 @@ mod tests {
 
     #[test]
     fn blank_is_none_and_text_is_trimmed() {
-        assert_eq!(optional_text("note", "Note", Some("  \n "), 10).unwrap(), None);
+        assert_eq!(
+            optional_text("note", "Note", Some("  \n "), 10).unwrap(),
+            None
+        );
         assert_eq!(optional_text("note", "Note", None, 10).unwrap(), None);
-        assert_eq!(optional_text("note", "Note", Some("  hi\nthere "), 10).unwrap().as_deref(), Some("hi\nthere"));
+        assert_eq!(
+            optional_text("note", "Note", Some("  hi\nthere "), 10)
+                .unwrap()
+                .as_deref(),
+            Some("hi\nthere")
+        );
     }
 
     #[test]

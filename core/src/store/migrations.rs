@@ -6,7 +6,10 @@ use crate::error::{Error, Result};
 
 /// Every migration, in order; the schema version after applying entry `i` is `i + 1`.
 /// Files are only ever added here, never edited once landed.
-pub const MIGRATIONS: &[(&str, &str)] = &[("0001_init.sql", include_str!("../../../migrations/0001_init.sql"))];
+pub const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_init.sql",
+    include_str!("../../../migrations/0001_init.sql"),
+)];
 
 /// The schema version this build writes and reads.
 pub fn latest_version() -> i64 {
@@ -21,7 +24,10 @@ pub(crate) fn current_version(conn: &Connection) -> Result<i64> {
 pub(crate) fn refuse_newer(conn: &Connection) -> Result<()> {
     let found = current_version(conn)?;
     if found > latest_version() {
-        return Err(Error::NewerSchema { found, supported: latest_version() });
+        return Err(Error::NewerSchema {
+            found,
+            supported: latest_version(),
+        });
     }
     Ok(())
 }
@@ -56,7 +62,10 @@ mod tests {
         let embedded: Vec<&str> = MIGRATIONS.iter().map(|(name, _)| *name).collect();
         assert_eq!(on_disk, embedded);
         for (i, name) in embedded.iter().enumerate() {
-            assert!(name.starts_with(&format!("{:04}_", i + 1)), "{name} is out of sequence");
+            assert!(
+                name.starts_with(&format!("{:04}_", i + 1)),
+                "{name} is out of sequence"
+            );
         }
     }
 
@@ -72,7 +81,8 @@ mod tests {
     fn a_failing_migration_leaves_the_version_unchanged() {
         let mut conn = Connection::open_in_memory().unwrap();
         // A table the first migration wants to create already exists: its transaction must roll back.
-        conn.execute_batch("CREATE TABLE craving (x INTEGER)").unwrap();
+        conn.execute_batch("CREATE TABLE craving (x INTEGER)")
+            .unwrap();
         assert!(migrate(&mut conn).is_err());
         assert_eq!(current_version(&conn).unwrap(), 0);
     }
@@ -80,7 +90,8 @@ mod tests {
     #[test]
     fn a_newer_schema_is_refused() {
         let mut conn = Connection::open_in_memory().unwrap();
-        conn.pragma_update(None, "user_version", latest_version() + 1).unwrap();
+        conn.pragma_update(None, "user_version", latest_version() + 1)
+            .unwrap();
         let err = migrate(&mut conn).unwrap_err();
         assert!(matches!(err, Error::NewerSchema { .. }));
         assert!(err.to_string().contains("newer version"));

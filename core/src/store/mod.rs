@@ -43,7 +43,9 @@ fn configure(conn: &Connection) -> Result<()> {
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(Error::Internal("the database refused WAL mode"));
     }
-    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;")?;
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;",
+    )?;
     Ok(())
 }
 
@@ -53,7 +55,9 @@ impl Store {
         if path.exists() {
             return Err(Error::VaultExists);
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         apply_key(&conn, key)?;
         configure(&conn)?;
@@ -72,8 +76,10 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags)?;
         apply_key(&conn, key)?;
         // The first read proves the key fits the file; a mismatch means a damaged or foreign file.
-        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
-            .map_err(|_| Error::Damaged(VaultFile::Database))?;
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(|_| Error::Damaged(VaultFile::Database))?;
         migrations::refuse_newer(&conn)?;
         configure(&conn)?;
         let mut store = Store { conn };

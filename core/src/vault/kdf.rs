@@ -21,7 +21,11 @@ pub struct KdfParams {
 
 impl KdfParams {
     /// RFC 9106's second recommended option (t=3, p=4, 64 MiB): the floor for every new slot.
-    pub const MINIMUM: KdfParams = KdfParams { m_kib: 64 * 1024, t: 3, p: 4 };
+    pub const MINIMUM: KdfParams = KdfParams {
+        m_kib: 64 * 1024,
+        t: 3,
+        p: 4,
+    };
     /// Ceilings that keep a tampered slot file from making unlocking hang or exhaust memory.
     const MAX_M_KIB: u32 = 2 * 1024 * 1024;
     const MAX_T: u32 = 64;
@@ -59,11 +63,18 @@ impl KdfParams {
             return base;
         }
         let max_m_kib = 256 * 1024;
-        let m_kib = (budget_units / f64::from(base.t)).clamp(f64::from(base.m_kib), f64::from(max_m_kib));
+        let m_kib =
+            (budget_units / f64::from(base.t)).clamp(f64::from(base.m_kib), f64::from(max_m_kib));
         // Round memory down to a whole MiB to keep the numbers readable in the slot file.
         let m_kib = (m_kib as u32 / 1024) * 1024;
-        let t = (budget_units / f64::from(m_kib)).floor().clamp(f64::from(base.t), f64::from(Self::MAX_T));
-        KdfParams { m_kib, t: t as u32, p: base.p }
+        let t = (budget_units / f64::from(m_kib))
+            .floor()
+            .clamp(f64::from(base.t), f64::from(Self::MAX_T));
+        KdfParams {
+            m_kib,
+            t: t as u32,
+            p: base.p,
+        }
     }
 }
 
@@ -94,9 +105,20 @@ mod tests {
 
     #[test]
     fn stored_parameters_outside_the_bounds_are_rejected() {
-        let weak = KdfParams { m_kib: 1024, t: 1, p: 1 };
-        assert!(matches!(weak.check_stored(), Err(Error::Damaged(VaultFile::KeySlots))));
-        let huge = KdfParams { m_kib: u32::MAX, t: 3, p: 4 };
+        let weak = KdfParams {
+            m_kib: 1024,
+            t: 1,
+            p: 1,
+        };
+        assert!(matches!(
+            weak.check_stored(),
+            Err(Error::Damaged(VaultFile::KeySlots))
+        ));
+        let huge = KdfParams {
+            m_kib: u32::MAX,
+            t: 3,
+            p: 4,
+        };
         assert!(huge.check_stored().is_err());
     }
 

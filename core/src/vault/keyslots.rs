@@ -32,8 +32,17 @@ pub struct KeySlotFile {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 enum KeySlot {
-    Passphrase { kdf: StoredKdf, salt: String, nonce: String, wrapped_key: String },
-    Recovery { salt: String, nonce: String, wrapped_key: String },
+    Passphrase {
+        kdf: StoredKdf,
+        salt: String,
+        nonce: String,
+        wrapped_key: String,
+    },
+    Recovery {
+        salt: String,
+        nonce: String,
+        wrapped_key: String,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -54,35 +63,53 @@ pub enum Credential {
 
 fn random<const N: usize>() -> Result<[u8; N]> {
     let mut out = [0u8; N];
-    SystemRandom::new().fill(&mut out).map_err(|_| Error::Internal("no system randomness"))?;
+    SystemRandom::new()
+        .fill(&mut out)
+        .map_err(|_| Error::Internal("no system randomness"))?;
     Ok(out)
 }
 
 fn decode(text: &str) -> Result<Vec<u8>> {
-    BASE64.decode(text.as_bytes()).map_err(|_| Error::Damaged(VaultFile::KeySlots))
+    BASE64
+        .decode(text.as_bytes())
+        .map_err(|_| Error::Damaged(VaultFile::KeySlots))
 }
 
 fn seal(wrapping_key: &[u8; 32], aad: &str, data_key: &DataKey) -> Result<(String, String)> {
     let nonce_bytes = random::<NONCE_LEN>()?;
     let key = LessSafeKey::new(
-        UnboundKey::new(&AES_256_GCM, wrapping_key).map_err(|_| Error::Internal("bad key length"))?,
+        UnboundKey::new(&AES_256_GCM, wrapping_key)
+            .map_err(|_| Error::Internal("bad key length"))?,
     );
     let mut in_out = Zeroizing::new(data_key.to_vec());
-    key.seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce_bytes), Aad::from(aad.as_bytes()), &mut *in_out)
-        .map_err(|_| Error::Internal("sealing failed"))?;
+    key.seal_in_place_append_tag(
+        Nonce::assume_unique_for_key(nonce_bytes),
+        Aad::from(aad.as_bytes()),
+        &mut *in_out,
+    )
+    .map_err(|_| Error::Internal("sealing failed"))?;
     Ok((BASE64.encode(&nonce_bytes), BASE64.encode(&in_out)))
 }
 
 fn open(wrapping_key: &[u8; 32], aad: &str, nonce: &str, wrapped: &str) -> Result<DataKey> {
-    let nonce: [u8; NONCE_LEN] = decode(nonce)?.try_into().map_err(|_| Error::Damaged(VaultFile::KeySlots))?;
+    let nonce: [u8; NONCE_LEN] = decode(nonce)?
+        .try_into()
+        .map_err(|_| Error::Damaged(VaultFile::KeySlots))?;
     let key = LessSafeKey::new(
-        UnboundKey::new(&AES_256_GCM, wrapping_key).map_err(|_| Error::Internal("bad key length"))?,
+        UnboundKey::new(&AES_256_GCM, wrapping_key)
+            .map_err(|_| Error::Internal("bad key length"))?,
     );
     let mut in_out = Zeroizing::new(decode(wrapped)?);
     let plain = key
-        .open_in_place(Nonce::assume_unique_for_key(nonce), Aad::from(aad.as_bytes()), &mut *in_out)
+        .open_in_place(
+            Nonce::assume_unique_for_key(nonce),
+            Aad::from(aad.as_bytes()),
+            &mut in_out,
+        )
         .map_err(|_| Error::WrongSecret)?;
-    let data_key: [u8; 32] = (&*plain).try_into().map_err(|_| Error::Damaged(VaultFile::KeySlots))?;
+    let data_key: [u8; 32] = (&*plain)
+        .try_into()
+        .map_err(|_| Error::Damaged(VaultFile::KeySlots))?;
     Ok(Zeroizing::new(data_key))
 }
 
@@ -91,12 +118,19 @@ impl KeySlotFile {
     /// by a fresh recovery key. Returns the file, the data key and the recovery key.
     pub fn create(passphrase: &str, params: KdfParams) -> Result<(Self, DataKey, RecoveryKey)> {
         if !params.meets_minimum() {
-            return Err(Error::Internal("key derivation parameters below the minimum"));
+            return Err(Error::Internal(
+                "key derivation parameters below the minimum",
+            ));
         }
         let data_key = Zeroizing::new(random::<32>()?);
         let recovery = RecoveryKey::generate()?;
-        let mut file = KeySlotFile { format: FORMAT, vault_id: BASE64.encode(&random::<16>()?), slots: Vec::new() };
-        file.slots.push(file.passphrase_slot(passphrase, params, &data_key)?);
+        let mut file = KeySlotFile {
+            format: FORMAT,
+            vault_id: BASE64.encode(&random::<16>()?),
+            slots: Vec::new(),
+        };
+        file.slots
+            .push(file.passphrase_slot(passphrase, params, &data_key)?);
         file.slots.push(file.recovery_slot(&recovery, &data_key)?);
         Ok((file, data_key, recovery))
     }
@@ -109,22 +143,43 @@ impl KeySlotFile {
     }
 
     fn recovery_aad(&self, salt: &str) -> String {
-        format!("waymark-keyslot|format={}|vault={}|recovery|hkdf-sha256|salt={}", self.format, self.vault_id, salt)
+        format!(
+            "waymark-keyslot|format={}|vault={}|recovery|hkdf-sha256|salt={}",
+            self.format, self.vault_id, salt
+        )
     }
 
-    fn passphrase_slot(&self, passphrase: &str, params: KdfParams, data_key: &DataKey) -> Result<KeySlot> {
+    fn passphrase_slot(
+        &self,
+        passphrase: &str,
+        params: KdfParams,
+        data_key: &DataKey,
+    ) -> Result<KeySlot> {
         let salt = BASE64.encode(&random::<SALT_LEN>()?);
         let wrapping = kdf::derive(passphrase.as_bytes(), salt.as_bytes(), params)?;
         let (nonce, wrapped_key) = seal(&wrapping, &self.passphrase_aad(&params, &salt), data_key)?;
-        let kdf = StoredKdf { algorithm: "argon2id".into(), version: 19, params };
-        Ok(KeySlot::Passphrase { kdf, salt, nonce, wrapped_key })
+        let kdf = StoredKdf {
+            algorithm: "argon2id".into(),
+            version: 19,
+            params,
+        };
+        Ok(KeySlot::Passphrase {
+            kdf,
+            salt,
+            nonce,
+            wrapped_key,
+        })
     }
 
     fn recovery_slot(&self, recovery: &RecoveryKey, data_key: &DataKey) -> Result<KeySlot> {
         let salt = BASE64.encode(&random::<SALT_LEN>()?);
         let wrapping = recovery.wrapping_key(salt.as_bytes())?;
         let (nonce, wrapped_key) = seal(&wrapping, &self.recovery_aad(&salt), data_key)?;
-        Ok(KeySlot::Recovery { salt, nonce, wrapped_key })
+        Ok(KeySlot::Recovery {
+            salt,
+            nonce,
+            wrapped_key,
+        })
     }
 
     /// Unwraps the data key with `credential`. Fails with [`Error::WrongSecret`] when the
@@ -136,7 +191,12 @@ impl KeySlotFile {
                     .slots
                     .iter()
                     .find_map(|s| match s {
-                        KeySlot::Passphrase { kdf, salt, nonce, wrapped_key } => Some((kdf, salt, nonce, wrapped_key)),
+                        KeySlot::Passphrase {
+                            kdf,
+                            salt,
+                            nonce,
+                            wrapped_key,
+                        } => Some((kdf, salt, nonce, wrapped_key)),
                         _ => None,
                     })
                     .ok_or(Error::Damaged(VaultFile::KeySlots))?;
@@ -145,7 +205,12 @@ impl KeySlotFile {
                 }
                 kdf.params.check_stored()?;
                 let wrapping = kdf::derive(passphrase.as_bytes(), salt.as_bytes(), kdf.params)?;
-                open(&wrapping, &self.passphrase_aad(&kdf.params, salt), nonce, wrapped)
+                open(
+                    &wrapping,
+                    &self.passphrase_aad(&kdf.params, salt),
+                    nonce,
+                    wrapped,
+                )
             }
             Credential::RecoveryKey(text) => {
                 let recovery = RecoveryKey::parse(text)?;
@@ -153,7 +218,11 @@ impl KeySlotFile {
                     .slots
                     .iter()
                     .find_map(|s| match s {
-                        KeySlot::Recovery { salt, nonce, wrapped_key } => Some((salt, nonce, wrapped_key)),
+                        KeySlot::Recovery {
+                            salt,
+                            nonce,
+                            wrapped_key,
+                        } => Some((salt, nonce, wrapped_key)),
                         _ => None,
                     })
                     .ok_or(Error::Damaged(VaultFile::KeySlots))?;
@@ -165,9 +234,15 @@ impl KeySlotFile {
 
     /// Replaces the passphrase slot with one for `new_passphrase`, wrapping the same data key.
     /// The recovery slot is kept as it is.
-    pub fn rewrap_passphrase(&mut self, data_key: &DataKey, new_passphrase: &str, params: KdfParams) -> Result<()> {
+    pub fn rewrap_passphrase(
+        &mut self,
+        data_key: &DataKey,
+        new_passphrase: &str,
+        params: KdfParams,
+    ) -> Result<()> {
         let slot = self.passphrase_slot(new_passphrase, params, data_key)?;
-        self.slots.retain(|s| !matches!(s, KeySlot::Passphrase { .. }));
+        self.slots
+            .retain(|s| !matches!(s, KeySlot::Passphrase { .. }));
         self.slots.insert(0, slot);
         Ok(())
     }
@@ -182,7 +257,8 @@ impl KeySlotFile {
 
     /// Parses a slot file's bytes; anything malformed is [`Error::Damaged`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
-        let file: KeySlotFile = serde_json::from_slice(bytes).map_err(|_| Error::Damaged(VaultFile::KeySlots))?;
+        let file: KeySlotFile =
+            serde_json::from_slice(bytes).map_err(|_| Error::Damaged(VaultFile::KeySlots))?;
         if file.format != FORMAT {
             return Err(Error::Damaged(VaultFile::KeySlots));
         }
@@ -191,7 +267,8 @@ impl KeySlotFile {
 
     /// The file's bytes, pretty-printed JSON (it holds nothing readable but parameters).
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
-        serde_json::to_vec_pretty(self).map_err(|_| Error::Internal("could not serialise key slots"))
+        serde_json::to_vec_pretty(self)
+            .map_err(|_| Error::Internal("could not serialise key slots"))
     }
 }
 
@@ -205,55 +282,94 @@ mod tests {
 
     #[test]
     fn passphrase_and_recovery_key_unwrap_the_same_data_key() {
-        let (file, key, recovery) = KeySlotFile::create("correct horse battery", KdfParams::MINIMUM).unwrap();
+        let (file, key, recovery) =
+            KeySlotFile::create("correct horse battery", KdfParams::MINIMUM).unwrap();
         let by_pass = file.unwrap_key(&pass("correct horse battery")).unwrap();
-        let by_recovery = file.unwrap_key(&Credential::RecoveryKey(recovery.display())).unwrap();
+        let by_recovery = file
+            .unwrap_key(&Credential::RecoveryKey(recovery.display()))
+            .unwrap();
         assert_eq!(*by_pass, *key);
         assert_eq!(*by_recovery, *key);
     }
 
     #[test]
     fn a_wrong_passphrase_is_wrong_secret() {
-        let (file, _, _) = KeySlotFile::create("correct horse battery", KdfParams::MINIMUM).unwrap();
-        assert!(matches!(file.unwrap_key(&pass("correct horse batterY")), Err(Error::WrongSecret)));
+        let (file, _, _) =
+            KeySlotFile::create("correct horse battery", KdfParams::MINIMUM).unwrap();
+        assert!(matches!(
+            file.unwrap_key(&pass("correct horse batterY")),
+            Err(Error::WrongSecret)
+        ));
     }
 
     #[test]
     fn a_wrong_recovery_key_is_wrong_secret() {
-        let (file, _, _) = KeySlotFile::create("correct horse battery", KdfParams::MINIMUM).unwrap();
+        let (file, _, _) =
+            KeySlotFile::create("correct horse battery", KdfParams::MINIMUM).unwrap();
         let other = RecoveryKey::generate().unwrap();
-        assert!(matches!(file.unwrap_key(&Credential::RecoveryKey(other.display())), Err(Error::WrongSecret)));
+        assert!(matches!(
+            file.unwrap_key(&Credential::RecoveryKey(other.display())),
+            Err(Error::WrongSecret)
+        ));
     }
 
     #[test]
     fn rewrap_keeps_the_data_key_and_retires_the_old_passphrase() {
-        let (mut file, key, recovery) = KeySlotFile::create("first passphrase!", KdfParams::MINIMUM).unwrap();
-        file.rewrap_passphrase(&key, "second passphrase!", KdfParams::MINIMUM).unwrap();
+        let (mut file, key, recovery) =
+            KeySlotFile::create("first passphrase!", KdfParams::MINIMUM).unwrap();
+        file.rewrap_passphrase(&key, "second passphrase!", KdfParams::MINIMUM)
+            .unwrap();
         let reread = KeySlotFile::from_bytes(&file.to_bytes().unwrap()).unwrap();
-        assert_eq!(*reread.unwrap_key(&pass("second passphrase!")).unwrap(), *key);
-        assert!(matches!(reread.unwrap_key(&pass("first passphrase!")), Err(Error::WrongSecret)));
-        assert_eq!(*reread.unwrap_key(&Credential::RecoveryKey(recovery.display())).unwrap(), *key);
+        assert_eq!(
+            *reread.unwrap_key(&pass("second passphrase!")).unwrap(),
+            *key
+        );
+        assert!(matches!(
+            reread.unwrap_key(&pass("first passphrase!")),
+            Err(Error::WrongSecret)
+        ));
+        assert_eq!(
+            *reread
+                .unwrap_key(&Credential::RecoveryKey(recovery.display()))
+                .unwrap(),
+            *key
+        );
     }
 
     #[test]
     fn tampering_with_bound_parameters_is_detected() {
-        let (file, _, _) = KeySlotFile::create("correct horse battery", KdfParams::MINIMUM).unwrap();
+        let (file, _, _) =
+            KeySlotFile::create("correct horse battery", KdfParams::MINIMUM).unwrap();
         let text = String::from_utf8(file.to_bytes().unwrap()).unwrap();
         // Raising t keeps the parameters legal but changes the associated data.
         let raised = text.replace("\"t\": 3", "\"t\": 4");
         assert_ne!(raised, text);
         let tampered = KeySlotFile::from_bytes(raised.as_bytes()).unwrap();
-        assert!(matches!(tampered.unwrap_key(&pass("correct horse battery")), Err(Error::WrongSecret)));
+        assert!(matches!(
+            tampered.unwrap_key(&pass("correct horse battery")),
+            Err(Error::WrongSecret)
+        ));
         // Weakening them below the floor is refused before any derivation.
         let weakened = text.replace("\"m_kib\": 65536", "\"m_kib\": 8");
         let weak = KeySlotFile::from_bytes(weakened.as_bytes()).unwrap();
-        assert!(matches!(weak.unwrap_key(&pass("correct horse battery")), Err(Error::Damaged(VaultFile::KeySlots))));
+        assert!(matches!(
+            weak.unwrap_key(&pass("correct horse battery")),
+            Err(Error::Damaged(VaultFile::KeySlots))
+        ));
     }
 
     #[test]
     fn garbage_is_damaged_not_a_panic() {
-        for bytes in [&b""[..], b"{", b"{\"format\":2,\"vault_id\":\"x\",\"slots\":[]}", b"\xff\xfe"] {
-            assert!(matches!(KeySlotFile::from_bytes(bytes), Err(Error::Damaged(VaultFile::KeySlots))));
+        for bytes in [
+            &b""[..],
+            b"{",
+            b"{\"format\":2,\"vault_id\":\"x\",\"slots\":[]}",
+            b"\xff\xfe",
+        ] {
+            assert!(matches!(
+                KeySlotFile::from_bytes(bytes),
+                Err(Error::Damaged(VaultFile::KeySlots))
+            ));
         }
     }
 }

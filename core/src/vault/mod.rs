@@ -67,12 +67,17 @@ impl Vault {
     }
 
     /// As [`Vault::create`], with explicit KDF parameters (never below the minimum).
-    pub fn create_with_params(&self, passphrase: &str, params: KdfParams) -> Result<(Store, RecoveryKey)> {
+    pub fn create_with_params(
+        &self,
+        passphrase: &str,
+        params: KdfParams,
+    ) -> Result<(Store, RecoveryKey)> {
         passphrase::require_acceptable("passphrase", passphrase)?;
         self.refuse_existing()?;
         atomic::create_private_dir(&self.dir)?;
         let (slots, key, recovery) = KeySlotFile::create(passphrase, params)?;
-        let store = Store::create(&self.database_path(), &key).inspect_err(|_| self.remove_half_made_database())?;
+        let store = Store::create(&self.database_path(), &key)
+            .inspect_err(|_| self.remove_half_made_database())?;
         // SQLite gives the WAL and shared-memory files the database's mode, so this covers them too.
         if let Err(e) = atomic::make_private(&self.database_path()) {
             drop(store);

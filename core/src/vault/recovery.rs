@@ -43,7 +43,11 @@ impl RecoveryKey {
                 .map(|c| c.to_ascii_uppercase())
                 .collect(),
         );
-        let decoded = Zeroizing::new(BASE32_NOPAD.decode(cleaned.as_bytes()).map_err(|_| invalid())?);
+        let decoded = Zeroizing::new(
+            BASE32_NOPAD
+                .decode(cleaned.as_bytes())
+                .map_err(|_| invalid())?,
+        );
         let bytes: [u8; KEY_BYTES] = decoded.as_slice().try_into().map_err(|_| invalid())?;
         Ok(Self(Zeroizing::new(bytes)))
     }
@@ -51,7 +55,11 @@ impl RecoveryKey {
     /// The key as shown to the person: 8 groups of 4 base32 characters joined by dashes.
     pub fn display(&self) -> Zeroizing<String> {
         let encoded = Zeroizing::new(BASE32_NOPAD.encode(self.0.as_ref()));
-        let groups: Vec<&str> = encoded.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap_or("")).collect();
+        let groups: Vec<&str> = encoded
+            .as_bytes()
+            .chunks(4)
+            .map(|c| std::str::from_utf8(c).unwrap_or(""))
+            .collect();
         Zeroizing::new(groups.join("-"))
     }
 
@@ -62,7 +70,8 @@ impl RecoveryKey {
             .expand(&[HKDF_INFO], hkdf::HKDF_SHA256)
             .map_err(|_| Error::Internal("key expansion failed"))?;
         let mut out = Zeroizing::new([0u8; 32]);
-        okm.fill(out.as_mut()).map_err(|_| Error::Internal("key expansion failed"))?;
+        okm.fill(out.as_mut())
+            .map_err(|_| Error::Internal("key expansion failed"))?;
         Ok(out)
     }
 }
@@ -83,8 +92,13 @@ mod tests {
 
     #[test]
     fn malformed_keys_are_rejected_with_a_field_error() {
-        for bad in ["", "ABCD", "!!!!-????", "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567-ABCD"] {
-            let err = RecoveryKey::parse(bad).err().expect("rejected");
+        for bad in [
+            "",
+            "ABCD",
+            "!!!!-????",
+            "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567-ABCD",
+        ] {
+            let err = RecoveryKey::parse(bad).expect_err("rejected");
             assert_eq!(err.field(), Some("recoveryKey"), "{bad}");
         }
     }
@@ -92,6 +106,9 @@ mod tests {
     #[test]
     fn wrapping_key_depends_on_salt() {
         let key = RecoveryKey::generate().unwrap();
-        assert_ne!(*key.wrapping_key(b"salt-a").unwrap(), *key.wrapping_key(b"salt-b").unwrap());
+        assert_ne!(
+            *key.wrapping_key(b"salt-a").unwrap(),
+            *key.wrapping_key(b"salt-b").unwrap()
+        );
     }
 }

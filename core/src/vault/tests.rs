@@ -59,7 +59,10 @@ fn vault_files_are_private_to_the_user() {
     use std::os::unix::fs::PermissionsExt;
     let (_dir, vault, _) = new_vault();
     let _store = vault.unlock(&pass(PASS)).unwrap();
-    assert_eq!(fs::metadata(vault.dir()).unwrap().permissions().mode() & 0o777, 0o700);
+    assert_eq!(
+        fs::metadata(vault.dir()).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
     for entry in fs::read_dir(vault.dir()).unwrap() {
         let path = entry.unwrap().path();
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
@@ -72,15 +75,30 @@ fn typed_text_never_reaches_any_file_in_plaintext() {
     let (_dir, vault, _) = new_vault();
     let marker = "zq-unique-marker-7f3a9c";
     let store = vault.unlock(&pass(PASS)).unwrap();
-    let input = NewCraving { intensity: 6, occurred_at: None, note: Some(format!("note {marker} end")) };
+    let input = NewCraving {
+        intensity: 6,
+        occurred_at: None,
+        note: Some(format!("note {marker} end")),
+    };
     store.add_craving(&input, &clock()).unwrap();
     // While the connection is open the entry sits in the WAL; scan then, and again after closing.
     for phase in ["open", "closed"] {
         let files = snapshot(vault.dir());
-        assert!(files.len() >= 2, "{phase}: expected the database and key file");
+        assert!(
+            files.len() >= 2,
+            "{phase}: expected the database and key file"
+        );
         for (path, bytes) in &files {
-            assert!(!contains(bytes, marker.as_bytes()), "{phase}: marker found in {}", path.display());
-            assert!(!contains(bytes, PASS.as_bytes()), "{phase}: passphrase found in {}", path.display());
+            assert!(
+                !contains(bytes, marker.as_bytes()),
+                "{phase}: marker found in {}",
+                path.display()
+            );
+            assert!(
+                !contains(bytes, PASS.as_bytes()),
+                "{phase}: passphrase found in {}",
+                path.display()
+            );
         }
         if phase == "open" {
             drop(store);
@@ -89,18 +107,27 @@ fn typed_text_never_reaches_any_file_in_plaintext() {
     }
     let files = snapshot(vault.dir());
     for (path, bytes) in &files {
-        assert!(!contains(bytes, marker.as_bytes()), "closed: marker found in {}", path.display());
+        assert!(
+            !contains(bytes, marker.as_bytes()),
+            "closed: marker found in {}",
+            path.display()
+        );
     }
     // And the entry really was saved: it comes back after reopening.
     let store = vault.unlock(&pass(PASS)).unwrap();
-    assert_eq!(store.list_cravings(10).unwrap()[0].note.as_deref(), Some(&*format!("note {marker} end")));
+    assert_eq!(
+        store.list_cravings(10).unwrap()[0].note.as_deref(),
+        Some(&*format!("note {marker} end"))
+    );
 }
 
 #[test]
 fn a_wrong_passphrase_fails_and_changes_nothing() {
     let (_dir, vault, _) = new_vault();
     let before = snapshot(vault.dir());
-    let err = vault.unlock(&pass("harbour lantern pickle seveN")).unwrap_err();
+    let err = vault
+        .unlock(&pass("harbour lantern pickle seveN"))
+        .unwrap_err();
     assert!(matches!(err, Error::WrongSecret));
     assert_eq!(snapshot(vault.dir()), before);
 }
@@ -110,7 +137,9 @@ fn the_recovery_key_unlocks_and_can_reset_the_passphrase() {
     let (_dir, vault, recovery) = new_vault();
     let by_recovery = Credential::RecoveryKey(recovery.display());
     vault.unlock(&by_recovery).unwrap();
-    vault.change_passphrase(&by_recovery, "a brand new passphrase here").unwrap();
+    vault
+        .change_passphrase(&by_recovery, "a brand new passphrase here")
+        .unwrap();
     assert!(matches!(vault.unlock(&pass(PASS)), Err(Error::WrongSecret)));
     vault.unlock(&pass("a brand new passphrase here")).unwrap();
     // The recovery key keeps working after the reset.
@@ -122,14 +151,30 @@ fn changing_the_passphrase_rewrites_only_the_key_file() {
     let (_dir, vault, _) = new_vault();
     {
         let store = vault.unlock(&pass(PASS)).unwrap();
-        store.add_craving(&NewCraving { intensity: 4, ..Default::default() }, &clock()).unwrap();
+        store
+            .add_craving(
+                &NewCraving {
+                    intensity: 4,
+                    ..Default::default()
+                },
+                &clock(),
+            )
+            .unwrap();
     }
     let db_before = fs::read(vault.database_path()).unwrap();
     let slots_before = fs::read(vault.keyslots_path()).unwrap();
-    vault.change_passphrase(&pass(PASS), "another quite long passphrase").unwrap();
-    assert_eq!(fs::read(vault.database_path()).unwrap(), db_before, "the database must not be re-encrypted");
+    vault
+        .change_passphrase(&pass(PASS), "another quite long passphrase")
+        .unwrap();
+    assert_eq!(
+        fs::read(vault.database_path()).unwrap(),
+        db_before,
+        "the database must not be re-encrypted"
+    );
     assert_ne!(fs::read(vault.keyslots_path()).unwrap(), slots_before);
-    let store = vault.unlock(&pass("another quite long passphrase")).unwrap();
+    let store = vault
+        .unlock(&pass("another quite long passphrase"))
+        .unwrap();
     assert_eq!(store.count_cravings().unwrap(), 1);
 }
 
@@ -137,8 +182,13 @@ fn changing_the_passphrase_rewrites_only_the_key_file() {
 fn changing_with_a_wrong_passphrase_or_to_a_weak_one_changes_nothing() {
     let (_dir, vault, _) = new_vault();
     let before = snapshot(vault.dir());
-    assert!(matches!(vault.change_passphrase(&pass("not the passphrase"), "another quite long passphrase"), Err(Error::WrongSecret)));
-    let weak = vault.change_passphrase(&pass(PASS), "password").unwrap_err();
+    assert!(matches!(
+        vault.change_passphrase(&pass("not the passphrase"), "another quite long passphrase"),
+        Err(Error::WrongSecret)
+    ));
+    let weak = vault
+        .change_passphrase(&pass(PASS), "password")
+        .unwrap_err();
     assert_eq!(weak.field(), Some("newPassphrase"));
     assert_eq!(snapshot(vault.dir()), before);
 }
@@ -148,7 +198,10 @@ fn a_tampered_key_file_is_refused_without_touching_the_database() {
     let (_dir, vault, _) = new_vault();
     let text = fs::read_to_string(vault.keyslots_path()).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let wrapped = json["slots"][0]["wrapped_key"].as_str().unwrap().to_string();
+    let wrapped = json["slots"][0]["wrapped_key"]
+        .as_str()
+        .unwrap()
+        .to_string();
     // Flip one base64 character of the wrapped key: the GCM tag must catch it.
     let mut chars: Vec<char> = wrapped.chars().collect();
     chars[4] = if chars[4] == 'A' { 'B' } else { 'A' };
@@ -158,7 +211,10 @@ fn a_tampered_key_file_is_refused_without_touching_the_database() {
     assert!(matches!(vault.unlock(&pass(PASS)), Err(Error::WrongSecret)));
     fs::write(vault.keyslots_path(), b"{ not json").unwrap();
     let err = vault.unlock(&pass(PASS)).unwrap_err();
-    assert!(matches!(err, Error::Damaged(crate::error::VaultFile::KeySlots)));
+    assert!(matches!(
+        err,
+        Error::Damaged(crate::error::VaultFile::KeySlots)
+    ));
     assert!(err.to_string().contains("backup"));
     let mut after = snapshot(vault.dir());
     after.remove(&vault.keyslots_path());
@@ -172,11 +228,17 @@ fn a_vault_from_a_newer_schema_is_refused_and_left_untouched() {
     let (_dir, vault, _) = new_vault();
     {
         let store = vault.unlock(&pass(PASS)).unwrap();
-        store.connection().pragma_update(None, "user_version", 999).unwrap();
+        store
+            .connection()
+            .pragma_update(None, "user_version", 999)
+            .unwrap();
     }
     let db_before = fs::read(vault.database_path()).unwrap();
     let err = vault.unlock(&pass(PASS)).unwrap_err();
-    assert!(matches!(err, Error::NewerSchema { found: 999, .. }), "{err:?}");
+    assert!(
+        matches!(err, Error::NewerSchema { found: 999, .. }),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("newer version of Waymark"));
     assert_eq!(fs::read(vault.database_path()).unwrap(), db_before);
 }
@@ -185,7 +247,10 @@ fn a_vault_from_a_newer_schema_is_refused_and_left_untouched() {
 fn creating_twice_is_refused_and_keeps_the_first_vault() {
     let (_dir, vault, _) = new_vault();
     let before = snapshot(vault.dir());
-    assert!(matches!(vault.create_with_params("different passphrase entirely", KdfParams::MINIMUM), Err(Error::VaultExists)));
+    assert!(matches!(
+        vault.create_with_params("different passphrase entirely", KdfParams::MINIMUM),
+        Err(Error::VaultExists)
+    ));
     assert_eq!(snapshot(vault.dir()), before);
 }
 
@@ -201,7 +266,9 @@ fn unlocking_where_there_is_no_vault_says_so_and_creates_nothing() {
 fn a_weak_passphrase_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let vault = Vault::at(dir.path().join("data"));
-    let err = vault.create_with_params("password", KdfParams::MINIMUM).unwrap_err();
+    let err = vault
+        .create_with_params("password", KdfParams::MINIMUM)
+        .unwrap_err();
     assert_eq!(err.field(), Some("passphrase"));
     assert!(!vault.dir().exists());
 }
@@ -213,21 +280,39 @@ fn a_truncated_database_is_reported_as_damaged() {
     fs::write(vault.database_path(), &bytes[..bytes.len() / 3]).unwrap();
     let _ = fs::remove_file(vault.dir().join("waymark.db-wal"));
     let err = vault.unlock(&pass(PASS)).unwrap_err();
-    assert!(matches!(err, Error::Damaged(_) | Error::Database(_)), "{err:?}");
+    assert!(
+        matches!(err, Error::Damaged(_) | Error::Database(_)),
+        "{err:?}"
+    );
 }
 
 #[test]
 fn cravings_come_back_newest_first_with_their_offset() {
     let (_dir, vault, _) = new_vault();
     let store = vault.unlock(&pass(PASS)).unwrap();
-    let times = ["2026-11-20T08:00:00+01:00", "2026-11-22T09:30:00-05:00", "2026-11-21T23:59:00+00:00"];
+    let times = [
+        "2026-11-20T08:00:00+01:00",
+        "2026-11-22T09:30:00-05:00",
+        "2026-11-21T23:59:00+00:00",
+    ];
     for (i, at) in times.iter().enumerate() {
-        let input = NewCraving { intensity: i as i32 + 1, occurred_at: Some((*at).into()), note: None };
+        let input = NewCraving {
+            intensity: i as i32 + 1,
+            occurred_at: Some((*at).into()),
+            note: None,
+        };
         store.add_craving(&input, &clock()).unwrap();
     }
     let listed = store.list_cravings(10).unwrap();
     let got: Vec<&str> = listed.iter().map(|c| c.occurred_at.as_str()).collect();
-    assert_eq!(got, vec!["2026-11-22T09:30:00-05:00", "2026-11-21T23:59:00Z", "2026-11-20T08:00:00+01:00"]);
+    assert_eq!(
+        got,
+        vec![
+            "2026-11-22T09:30:00-05:00",
+            "2026-11-21T23:59:00Z",
+            "2026-11-20T08:00:00+01:00"
+        ]
+    );
     assert_eq!(store.list_cravings(2).unwrap().len(), 2);
 }
 
@@ -236,11 +321,45 @@ fn invalid_cravings_write_nothing() {
     let (_dir, vault, _) = new_vault();
     let store = vault.unlock(&pass(PASS)).unwrap();
     for bad in [
-        NewCraving { intensity: 11, ..Default::default() },
-        NewCraving { intensity: 3, occurred_at: Some("not a time".into()), note: None },
-        NewCraving { intensity: 3, occurred_at: None, note: Some("x".repeat(10_001)) },
+        NewCraving {
+            intensity: 11,
+            ..Default::default()
+        },
+        NewCraving {
+            intensity: 3,
+            occurred_at: Some("not a time".into()),
+            note: None,
+        },
+        NewCraving {
+            intensity: 3,
+            occurred_at: None,
+            note: Some("x".repeat(10_001)),
+        },
     ] {
-        assert!(matches!(store.add_craving(&bad, &clock()), Err(Error::Invalid(_))));
+        assert!(matches!(
+            store.add_craving(&bad, &clock()),
+            Err(Error::Invalid(_))
+        ));
     }
     assert_eq!(store.count_cravings().unwrap(), 0);
+}
+
+#[test]
+fn a_batch_is_saved_whole_or_not_at_all() {
+    let (_dir, vault, _) = new_vault();
+    let mut store = vault.unlock(&pass(PASS)).unwrap();
+    let good = NewCraving {
+        intensity: 2,
+        ..Default::default()
+    };
+    let bad = NewCraving {
+        intensity: 12,
+        ..Default::default()
+    };
+    assert!(store
+        .add_cravings(&[good.clone(), bad, good.clone()], &clock())
+        .is_err());
+    assert_eq!(store.count_cravings().unwrap(), 0);
+    assert_eq!(store.add_cravings(&vec![good; 250], &clock()).unwrap(), 250);
+    assert_eq!(store.count_cravings().unwrap(), 250);
 }

@@ -1,0 +1,349 @@
+// Helpers for driving the real Waymark window through tauri-driver (WebDriver) with webdriverio.
+//
+// Controls are found by their accessible name (label text, aria-label, aria-labelledby, button or
+// heading text) plus a role, the way a person (or a screen reader) finds them.
+
+import { execFile, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { remote } from "webdriverio";
+
+export const config = {
+  binary: requiredEnv("WAYMARK_E2E_BINARY"),
+  dataDir: requiredEnv("WAYMARK_DATA_DIR"),
+  port: Number(process.env.WAYMARK_E2E_PORT || 4444),
+  artifacts: process.env.WAYMARK_E2E_ARTIFACTS || new URL("./artifacts/", import.meta.url).pathname,
+  /** Other directories the app or WebKit may write to during the run (XDG dirs), also scanned. */
+  scratch: process.env.WAYMARK_E2E_SCRATCH || null,
+};
+
+function requiredEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the test through tests/e2e/run.sh`);
+  return value;
+}
+
+export function log(...parts) {
+  process.stderr.write(`  [e2e ${new Date().toISOString().slice(11, 23)}] ${parts.join(" ")}\n`);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Requests: tauri-driver occasionally drops one (the connection closes without an answer). Such a
+// request is retried once, and only when repeating it cannot change anything (finding elements,
+// reading text, attributes, the page source, screenshots). webdriverio's own blanket retry (which
+// would also repeat clicks, key presses and session creation) is turned off.
+// ------------------------------------------------------------------------------------------------
+
+const DROPPED = /ECONNRESET|UND_ERR_SOCKET|UND_ERR_CLOSED|EPIPE|socket hang up|other side closed|fetch failed|Failed to fetch/i;
+
+/** Whether an error is a dropped request rather than an answer from the driver. */
+export function isDropped(error) {
+  const text = `${error?.code ?? ""} ${error?.cause?.code ?? ""} ${error?.message ?? ""}`;
+  return DROPPED.test(text);
+}
+
+/** Runs a side-effect-free request, repeating it once if the driver dropped it. */
+export async function idempotent(what, fn) {
+  try {
+    return await fn();
+  } catch (error) {
+    if (!isDropped(error)) throw error;
+    log(`retrying ${what} once after a dropped request: ${error.message}`);
+    return await fn();
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// The app's processes (found by binary and data dir, so another person's Waymark is left alone).
+// ------------------------------------------------------------------------------------------------
+
+const binaryPath = realpathSync(config.binary);
+
+/** Pids of Waymark processes running on this test's data directory. */
+export function appPids() {
+  const pids = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const exe = readlinkSync(`/proc/${entry}/exe`);
+      if (exe !== binaryPath && !exe.startsWith(`${binaryPath} `)) continue;
+      const env = readFileSync(`/proc/${entry}/environ`, "latin1").split("\0");
+      if (env.includes(`WAYMARK_DATA_DIR=${config.dataDir}`)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked, or is not ours to read.
+    }
+  }
+  return pids;
+}
+
+/** Waits until no Waymark process runs on the data directory. */
+export async function waitForAppExit(timeout = 15_000) {
+  await waitFor("the app process to exit", () => appPids().length === 0, { timeout });
+}
+
+// ------------------------------------------------------------------------------------------------
+// Sessions: one WebDriver session is one launch of the app.
+// ------------------------------------------------------------------------------------------------
+
+/** Launches the app and returns the webdriverio browser for its window. */
+export async function launch() {
+  const options = {
+    hostname: "127.0.0.1",
+    port: config.port,
+    path: "/",
+    logLevel: "error",
+    connectionRetryCount: 0,
+    connectionRetryTimeout: 60_000,
+    waitforTimeout: 10_000,
+    capabilities: {
+      "tauri:options": { application: config.binary },
+    },
+  };
+  try {
+    return await remote(options);
+  } catch (error) {
+    // Creating a session starts the app, so it is repeated only when the request was dropped before
+    // any app started.
+    if (!isDropped(error)) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    if (appPids().length > 0) throw error;
+    log(`retrying session creation once after a dropped request: ${error.message}`);
+    return await remote(options);
+  }
+}
+
+/** Ends the session, which closes the window and the app, and waits for the process to go. */
+export async function quit(browser) {
+  if (!browser) return;
+  try {
+    await browser.deleteSession();
+  } catch (error) {
+    log(`ending the session failed: ${error.message}`);
+  }
+  await waitForAppExit();
+}
+
+// ------------------------------------------------------------------------------------------------
+// Waiting.
+// ------------------------------------------------------------------------------------------------
+
+/**
+ * Polls `condition` until it returns a truthy value, which is returned. Errors thrown while polling
+ * (an element not there yet, a dropped request) count as "not yet"; the last one is reported on
+ * timeout.
+ */
+export async function waitFor(what, condition, { timeout = 10_000, interval = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  let lastError = null;
+  for (;;) {
+    try {
+      const value = await condition();
+      if (value) return value;
+      lastError = null;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() >= deadline) {
+      const detail = lastError ? ` (last error: ${lastError.message})` : "";
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}${detail}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Finding controls by accessible name.
+// ------------------------------------------------------------------------------------------------
+
+/** An XPath 1.0 string literal for any text (handles both kinds of quote). */
+export function xpathLiteral(text) {
+  if (!text.includes("'")) return `'${text}'`;
+  if (!text.includes('"')) return `"${text}"`;
+  return `concat(${text
+    .split("'")
+    .map((part) => `'${part}'`)
+    .join(`, "'", `)})`;
+}
+
+const FORM_CONTROL = "(self::input or self::textarea or self::select)";
+const ROLES = {
+  button: "self::button or (self::input and (@type='button' or @type='submit')) or @role='button'",
+  textbox:
+    "(self::input and not(@type='checkbox' or @type='radio' or @type='button' or @type='submit' or @type='hidden')) or self::textarea or @role='textbox'",
+  checkbox: "(self::input and @type='checkbox') or @role='checkbox'",
+  radio: "(self::input and @type='radio') or @role='radio'",
+  heading: "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or @role='heading'",
+  list: "self::ul or self::ol or @role='list'",
+  form: "self::form or @role='form'",
+};
+
+/**
+ * XPath of the elements whose accessible name is `name` and whose role is `role` (a simplified
+ * accessible-name computation: aria-label, then aria-labelledby, then <label>, then own text).
+ */
+export function nameXPath(name, role) {
+  const q = xpathLiteral(name);
+  const unlabelled = "not(@aria-label) and not(@aria-labelledby)";
+  const sources = [
+    `//*[@aria-label=${q}]`,
+    `//*[@aria-labelledby and not(@aria-label)][@aria-labelledby = //*[normalize-space(.)=${q}]/@id]`,
+    `//*[${FORM_CONTROL} and ${unlabelled}][@id = //label[normalize-space(.)=${q}]/@for]`,
+    `//label[normalize-space(.)=${q}]//*[${FORM_CONTROL} and ${unlabelled}]`,
+    `//*[not(${FORM_CONTROL}) and ${unlabelled}][normalize-space(.)=${q}]`,
+    `//input[(@type='submit' or @type='button') and ${unlabelled}][@value=${q}]`,
+  ];
+  const roleTest = ROLES[role];
+  if (!roleTest) throw new Error(`unknown role ${role}`);
+  return `(${sources.join(" | ")})[${roleTest}]`;
+}
+
+/** The elements named `name` with role `role` that are in the DOM now (maybe none). */
+export async function allByName(browser, name, role) {
+  const xpath = nameXPath(name, role);
+  return idempotent(`find ${role} "${name}"`, async () => Array.from(await browser.$$(xpath)));
+}
+
+/**
+ * Waits for exactly one element named `name` with role `role` and returns it. More than one is an
+ * error: two controls with the same name and role are ambiguous to a screen-reader user too.
+ */
+export async function byName(browser, name, role, { timeout = 10_000 } = {}) {
+  return waitFor(`the ${role} named "${name}"`, async () => {
+    const found = await allByName(browser, name, role);
+    if (found.length > 1) throw new Error(`${found.length} elements are ${role} named "${name}"`);
+    return found[0] ?? null;
+  }, { timeout });
+}
+
+/** Texts of the elements with `role` (e.g. "alert", "status") that show any text. */
+export async function textsOfRole(browser, role) {
+  return idempotent(`read role=${role}`, async () => {
+    const texts = [];
+    for (const el of await browser.$$(`//*[@role=${xpathLiteral(role)}]`)) {
+      const text = (await el.getText()).trim();
+      if (text) texts.push(text);
+    }
+    return texts;
+  });
+}
+
+/** Waits until some element with `role` shows text matching `pattern`; returns that text. */
+export async function waitForRoleText(browser, role, pattern, options) {
+  return waitFor(`role=${role} text matching ${pattern}`, async () => {
+    const texts = await textsOfRole(browser, role);
+    return texts.find((text) => pattern.test(text)) ?? null;
+  }, options);
+}
+
+export async function pageSource(browser) {
+  return idempotent("read the page source", () => browser.getPageSource());
+}
+
+export async function textOf(element) {
+  return idempotent("read an element's text", () => element.getText());
+}
+
+/** Types into a field: clears it, then sends the keys as a person would type them. */
+export async function type(element, text) {
+  await element.click();
+  await element.clearValue();
+  await element.addValue(text);
+  const value = await idempotent("read a field's value", () => element.getValue());
+  if (value !== text) throw new Error(`the field holds ${value.length} characters, not the ${text.length} typed`);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Evidence: screenshots and page sources.
+// ------------------------------------------------------------------------------------------------
+
+const run = promisify(execFile);
+
+/** Saves a PNG of the window (through WebDriver), or of the whole X screen when that fails. */
+export async function screenshot(browser, name) {
+  await mkdir(config.artifacts, { recursive: true });
+  const file = join(config.artifacts, `${name}.png`);
+  try {
+    if (!browser) throw new Error("no session");
+    await idempotent("take a screenshot", () => browser.saveScreenshot(file));
+  } catch (error) {
+    log(`WebDriver screenshot failed (${error.message}); capturing the X screen instead`);
+    await screenScreenshot(name);
+  }
+  return file;
+}
+
+/** Saves a PNG of the whole X display (`import -window root`), window frame and all. */
+export async function screenScreenshot(name) {
+  await mkdir(config.artifacts, { recursive: true });
+  const file = join(config.artifacts, `${name}.png`);
+  try {
+    await run("import", ["-window", "root", file], { timeout: 20_000 });
+  } catch (error) {
+    log(`import -window root failed: ${error.message}`);
+  }
+  return file;
+}
+
+/** Saves FAILED-<step>.png and FAILED-<step>.html; never throws. */
+export async function saveFailure(browser, step) {
+  const name = `FAILED-${step}`;
+  try {
+    await screenshot(browser, name);
+    await screenScreenshot(`${name}-screen`);
+    if (browser) {
+      const html = await pageSource(browser);
+      writeFileSync(join(config.artifacts, `${name}.html`), html);
+    }
+  } catch (error) {
+    log(`saving the failure evidence failed: ${error.message}`);
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Files and the CLI.
+// ------------------------------------------------------------------------------------------------
+
+/** Every regular file under `dir`, recursively. */
+export function filesUnder(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(path));
+    else if (entry.isFile()) out.push(path);
+    else if (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile()) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * Which of the secrets appear in which file, read as raw bytes, in UTF-8 and in UTF-16LE
+ * (as a webview or SQLite may store text). Returns ["file: what", ...].
+ */
+export function scanForPlaintext(dirs, secrets) {
+  const hits = [];
+  for (const dir of dirs) {
+    for (const file of filesUnder(dir)) {
+      const bytes = readFileSync(file);
+      for (const [label, secret] of Object.entries(secrets)) {
+        for (const encoding of ["utf8", "utf16le"]) {
+          if (bytes.includes(Buffer.from(secret, encoding))) hits.push(`${file}: ${label} (${encoding})`);
+        }
+      }
+    }
+  }
+  return hits;
+}
+
+/** Runs the waymark CLI with the given environment additions; returns { status, stdout, stderr }. */
+export function cli(args, env) {
+  const result = spawnSync(config.binary, args, {
+    env: { ...process.env, WAYMARK_DATA_DIR: config.dataDir, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
