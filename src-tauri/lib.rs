@@ -5,6 +5,7 @@ pub mod bindings;
 pub mod cli;
 mod commands;
 pub mod error;
+mod window;
 
 use std::process::ExitCode;
 
@@ -44,6 +45,7 @@ pub fn run_app() -> ExitCode {
     let result = tauri::Builder::default()
         .manage(AppState::new(Session::new(Vault::at(data_dir))))
         .invoke_handler(builder.invoke_handler())
+        .setup(|app| Ok(window::create_main(app)?))
         .run(tauri::generate_context!());
     match result {
         Ok(()) => ExitCode::SUCCESS,

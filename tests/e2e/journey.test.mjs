@@ -162,6 +162,8 @@ describe("Waymark journey in the real window", () => {
 
     await type(await byName(browser, "Passphrase", "textbox"), FIRST_PASSPHRASE);
     await type(await byName(browser, "Confirm passphrase", "textbox"), FIRST_PASSPHRASE);
+    // The live strength hint comes from the backend's estimate of the passphrase.
+    await waitFor("the strength hint", async () => /Strength: (Good|Strong)\./.test(await pageSource(browser)));
     await screenshot(browser, "01b-setup-filled");
     await click("Create my journal");
 
@@ -190,6 +192,7 @@ describe("Waymark journey in the real window", () => {
     const when = await byName(browser, "When", "textbox");
     assert.match(await when.getValue(), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, "When defaults to now");
     await type(await byName(browser, "Note (optional)", "textbox"), NOTE);
+    await screenshot(browser, "03a-craving-filled");
     await click("Save craving");
 
     const status = await waitForRoleText(browser, "status", /saved/i, SLOW);
@@ -243,6 +246,7 @@ describe("Waymark journey in the real window", () => {
     await screenshot(browser, "08-unlock-recovery-key");
     await click("Unlock with recovery key");
     await expectCravingOnTop();
+    await screenshot(browser, "08b-home-after-recovery-key");
 
     await lock();
     await expectRefused(FIRST_PASSPHRASE);

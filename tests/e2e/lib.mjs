@@ -93,7 +93,7 @@ export async function launch() {
     hostname: "127.0.0.1",
     port: config.port,
     path: "/",
-    logLevel: "error",
+    logLevel: process.env.WAYMARK_E2E_LOGLEVEL || "error",
     connectionRetryCount: 0,
     connectionRetryTimeout: 60_000,
     waitforTimeout: 10_000,
@@ -101,6 +101,25 @@ export async function launch() {
       "tauri:options": { application: config.binary },
     },
   };
+  let browser;
+  try {
+    browser = await createSession(options);
+  } catch (error) {
+    if (/failed to create a new browsing context/i.test(error.message)) {
+      error.message +=
+        "\n  WebKit started the app but got no automatable webview. In Tauri 2 / wry 0.57 on Linux a" +
+        "\n  window with `incognito: true` gets its own WebKit context with automation switched off," +
+        "\n  so WebDriver cannot drive it; the app must not make its window incognito when" +
+        "\n  TAURI_WEBVIEW_AUTOMATION=true (set by tauri-driver) in a debug build.";
+    }
+    throw error;
+  }
+  // Scripts here only wait for a frame: a page that does not answer within seconds is stuck.
+  await browser.setTimeout({ script: 5_000 });
+  return browser;
+}
+
+async function createSession(options) {
   try {
     return await remote(options);
   } catch (error) {
@@ -260,30 +279,53 @@ export async function type(element, text) {
 
 const run = promisify(execFile);
 
-/** Saves a PNG of the window (through WebDriver), or of the whole X screen when that fails. */
+/**
+ * Waits until the page has produced two more animation frames, so what the DOM shows is on screen.
+ * Best effort: returns false when the page did not answer in time.
+ */
+export async function settle(browser) {
+  try {
+    return await browser.executeAsync((done) => {
+      requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+    });
+  } catch (error) {
+    log(`waiting for a frame failed: ${error.message}`);
+    return false;
+  }
+}
+
+/**
+ * Saves a PNG of the app window as it is on the X display.
+ *
+ * Not WebDriver's screenshot: WebKitWebDriver answers it only after the page paints again, which an
+ * idle page (no caret blinking, no timer) may not do for a long time; under Xvfb that took 30 s to
+ * over 60 s. The X display shows the same pixels at once. The capture is cropped to the window's
+ * rectangle when the session can tell it.
+ */
 export async function screenshot(browser, name) {
   await mkdir(config.artifacts, { recursive: true });
   const file = join(config.artifacts, `${name}.png`);
-  try {
-    if (!browser) throw new Error("no session");
-    await idempotent("take a screenshot", () => browser.saveScreenshot(file));
-  } catch (error) {
-    log(`WebDriver screenshot failed (${error.message}); capturing the X screen instead`);
-    await screenScreenshot(name);
+  let crop = [];
+  if (browser) {
+    await settle(browser);
+    try {
+      const { x, y, width, height } = await idempotent("read the window rect", () => browser.getWindowRect());
+      if (width > 0 && height > 0) crop = ["-crop", `${width}x${height}+${Math.max(0, x)}+${Math.max(0, y)}`, "+repage"];
+    } catch (error) {
+      log(`reading the window rect failed (${error.message}); capturing the whole screen`);
+    }
   }
-  return file;
-}
-
-/** Saves a PNG of the whole X display (`import -window root`), window frame and all. */
-export async function screenScreenshot(name) {
-  await mkdir(config.artifacts, { recursive: true });
-  const file = join(config.artifacts, `${name}.png`);
   try {
-    await run("import", ["-window", "root", file], { timeout: 20_000 });
+    await run("import", ["-window", "root", ...crop, file], { timeout: 20_000 });
   } catch (error) {
     log(`import -window root failed: ${error.message}`);
   }
   return file;
+}
+
+/** Saves a PNG of the whole X display, window frame and all. */
+export async function screenScreenshot(name) {
+  return screenshot(null, name);
 }
 
 /** Saves FAILED-<step>.png and FAILED-<step>.html; never throws. */

@@ -11,6 +11,8 @@
 #   WAYMARK_E2E_PORT       port for tauri-driver (default 4444, or a free one if 4444 is taken)
 #   WAYMARK_E2E_KEEP=1     keep the temporary data directory (its path is printed)
 #   WAYMARK_E2E_TIMEOUT    seconds before the test run is stopped (default 900)
+#   WAYMARK_E2E_ARTIFACTS  where screenshots go (default tests/e2e/artifacts; emptied of PNG/HTML first)
+#   WAYMARK_E2E_LOGLEVEL   webdriverio log level, e.g. info to log every WebDriver command
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -125,6 +127,7 @@ BIN="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 for tool in node npm Xvfb dbus-run-session setsid; do
   command -v "$tool" >/dev/null || die "$tool not found"
 done
+command -v import >/dev/null || log "warning: imagemagick's import not found; no screenshots will be saved"
 
 # The WebDriver client: (re)install when node_modules is missing or package-lock.json changed.
 # --ignore-scripts: webdriverio's optional browser-driver packages must not try to download anything.
@@ -137,8 +140,10 @@ if [[ ! -d "$HERE/node_modules" || "$(cat "$stamp" 2>/dev/null || true)" != "$lo
 fi
 
 # Screenshots and page sources of this run only.
-mkdir -p "$HERE/artifacts"
-find "$HERE/artifacts" -maxdepth 1 -type f \( -name '*.png' -o -name '*.html' -o -name '*.txt' \) -delete
+ARTIFACTS="${WAYMARK_E2E_ARTIFACTS:-$HERE/artifacts}"
+mkdir -p "$ARTIFACTS"
+ARTIFACTS="$(cd "$ARTIFACTS" && pwd)"
+find "$ARTIFACTS" -maxdepth 1 -type f \( -name '*.png' -o -name '*.html' \) -delete
 
 # Everything the app and WebKit write goes under one fresh temporary root.
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/waymark-e2e.XXXXXX")"
@@ -152,7 +157,7 @@ export XDG_CACHE_HOME="$WORK/home/cache"
 export XDG_DATA_HOME="$WORK/home/share"
 export XDG_STATE_HOME="$WORK/home/state"
 export XDG_RUNTIME_DIR="$WORK/runtime"
-export WAYMARK_E2E_ARTIFACTS="$HERE/artifacts"
+export WAYMARK_E2E_ARTIFACTS="$ARTIFACTS"
 unset WAYMARK_PASSPHRASE WAYMARK_RECOVERY_KEY WAYMARK_NEW_PASSPHRASE DBUS_SESSION_BUS_ADDRESS
 
 GROUP=""

@@ -63,12 +63,17 @@ describe("formatEntryTime", () => {
   const now = new Date(2024, 11, 1, 12, 0);
 
   it("shows local weekday, day, month and time", () => {
-    expect(formatEntryTime("2024-11-22T20:40:00Z", now)).toBe("Fri 22 Nov, 15:40");
-    expect(formatEntryTime("2024-11-22T15:40:00-05:00", now)).toBe("Fri 22 Nov, 15:40");
+    expect(formatEntryTime("2024-11-22T20:40:00Z", now, "en-GB")).toBe("Fri 22 Nov, 15:40");
+    expect(formatEntryTime("2024-11-22T15:40:00-05:00", now, "en-GB")).toBe("Fri 22 Nov, 15:40");
+  });
+
+  it("follows the locale it is given", () => {
+    expect(formatEntryTime("2024-11-22T20:40:00Z", now, "en-US")).toBe("Fri, Nov 22, 03:40 PM");
+    expect(formatEntryTime("2024-11-22T20:40:00Z", now, "de-DE")).toBe("Fr., 22. Nov., 15:40");
   });
 
   it("adds the year for other years", () => {
-    expect(formatEntryTime("2023-06-05T09:00:00-04:00", now)).toBe("Mon 5 Jun 2023, 09:00");
+    expect(formatEntryTime("2023-06-05T09:00:00-04:00", now, "en-GB")).toBe("Mon, 5 Jun 2023, 09:00");
   });
 
   it("falls back to the raw text when it cannot read it", () => {

@@ -24,9 +24,32 @@ export function occurredAtFromInput(value: string, touched: boolean): string | n
   return touched ? localInputToRfc3339(value) : null;
 }
 
-/** A short local date and time for a stored RFC 3339 instant, e.g. "Sun 22 Nov, 15:40". */
-export function formatEntryTime(rfc3339: string, now: Date = new Date()): string {
+/** The locale dates are shown in; `undefined` means the person's own (the system's). */
+let displayLocale: string | undefined;
+
+/** Fixes the display locale, for tests that must not depend on the machine's. */
+export function setDisplayLocale(locale: string | undefined): void {
+  displayLocale = locale;
+}
+
+/**
+ * A short local date and time for a stored RFC 3339 instant, in the person's own locale (the same
+ * one the date field follows), e.g. "Sun 22 Nov, 15:40" in en-GB. The year shows only when it is
+ * not this year.
+ */
+export function formatEntryTime(
+  rfc3339: string,
+  now: Date = new Date(),
+  locale: string | undefined = displayLocale,
+): string {
   const date = parseISO(rfc3339);
   if (!isValid(date)) return rfc3339;
-  return format(date, isSameYear(date, now) ? "EEE d MMM, HH:mm" : "EEE d MMM yyyy, HH:mm");
+  return new Intl.DateTimeFormat(locale, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: isSameYear(date, now) ? undefined : "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(date);
 }

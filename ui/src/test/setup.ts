@@ -6,3 +6,7 @@ import { afterEach } from "vitest";
 afterEach(() => {
   cleanup();
 });
+
+// Dates are shown in the person's locale; tests pin British English so they read the same anywhere.
+import { setDisplayLocale } from "../lib/time";
+setDisplayLocale("en-GB");

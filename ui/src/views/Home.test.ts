@@ -53,7 +53,7 @@ describe("home", () => {
     const items = within(screen.getByRole("list", { name: "Recent cravings" })).getAllByRole("listitem");
     expect(items).toHaveLength(2);
     expect(items[0]).toHaveTextContent("7/10");
-    expect(items[0]).toHaveTextContent("Fri 22 Nov");
+    expect(items[0]).toHaveTextContent("Fri, 22 Nov 2024");
     expect(items[0]).toHaveTextContent("15:40");
     expect(items[0]).toHaveTextContent("Payday, walking past the old place.");
     expect(commands.listCravings).toHaveBeenCalledTimes(2);
