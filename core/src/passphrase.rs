@@ -35,7 +35,8 @@ pub fn assess(passphrase: &str) -> PassphraseStrength {
         };
     }
     // zxcvbn's cost grows quickly with length; beyond 100 characters the score is maximal anyway.
-    let sample: String = passphrase.chars().take(100).collect();
+    let mut sample = zeroize::Zeroizing::new(String::with_capacity(passphrase.len().min(400)));
+    sample.extend(passphrase.chars().take(100));
     let entropy = zxcvbn::zxcvbn(&sample, &["waymark"]);
     let score = u8::from(entropy.score());
     let too_short = chars < MIN_CHARS;

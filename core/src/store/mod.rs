@@ -23,16 +23,25 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// How long a write waits for another process (the window and the CLI at once) to finish.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Keys a fresh connection with the raw 256-bit data key, skipping SQLCipher's own KDF.
 fn apply_key(conn: &Connection, key: &DataKey) -> Result<()> {
     // Wipe every allocation SQLite frees, so no key or page copy lingers in freed memory.
     conn.execute_batch("PRAGMA cipher_memory_security = ON;")?;
-    let mut hex = Zeroizing::new(String::with_capacity(64));
+    // Sized up front so the buffer never reallocates: a reallocation would leave an unwiped copy
+    // of the hex key behind in freed memory.
+    const PREFIX: &str = "PRAGMA key = \"x'";
+    const SUFFIX: &str = "'\";";
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut statement = Zeroizing::new(String::with_capacity(PREFIX.len() + 64 + SUFFIX.len()));
+    statement.push_str(PREFIX);
     for byte in key.iter() {
-        use std::fmt::Write;
-        let _ = write!(hex, "{byte:02x}");
+        statement.push(char::from(HEX[usize::from(byte >> 4)]));
+        statement.push(char::from(HEX[usize::from(byte & 0x0f)]));
     }
-    let statement = Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", hex.as_str()));
+    statement.push_str(SUFFIX);
     conn.execute_batch(&statement)?;
     Ok(())
 }
@@ -59,6 +68,7 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         apply_key(&conn, key)?;
         configure(&conn)?;
         let mut store = Store { conn };
@@ -74,22 +84,19 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         apply_key(&conn, key)?;
-        // The first read proves the key fits the file; a mismatch means a damaged or foreign file.
+        // The first read proves the key fits the file. The key came from a slot that verified it,
+        // so "not a database" here means a damaged or foreign file (see `From<rusqlite::Error>`);
+        // other failures (busy, permissions) keep their own meaning.
         conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
             r.get::<_, i64>(0)
-        })
-        .map_err(|_| Error::Damaged(VaultFile::Database))?;
+        })?;
         migrations::refuse_newer(&conn)?;
         configure(&conn)?;
         let mut store = Store { conn };
         migrations::migrate(&mut store.conn)?;
         Ok(store)
-    }
-
-    /// The schema version the database is at.
-    pub fn schema_version(&self) -> Result<i64> {
-        migrations::current_version(&self.conn)
     }
 
     /// Direct access for tests in this crate that need to reach under the repositories.

@@ -48,8 +48,12 @@ pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
     }
 }
 
-/// Creates `dir` (and parents) readable only by the user.
+/// Creates `dir` (and parents) readable only by the user. A directory that already exists is
+/// left as it is: it may be one of the person's own folders, chosen with `--data-dir`.
 pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
     fs::create_dir_all(dir)?;
     #[cfg(unix)]
     {

@@ -78,6 +78,22 @@ impl KdfParams {
     }
 }
 
+/// Derives the wrapping key for a typed passphrase. The text is first put in Unicode NFC, so the
+/// same passphrase typed through another keyboard layout or OS (composed or decomposed accents)
+/// still unlocks.
+pub fn derive_from_passphrase(
+    passphrase: &str,
+    salt: &[u8],
+    params: KdfParams,
+) -> Result<Zeroizing<[u8; 32]>> {
+    use unicode_normalization::UnicodeNormalization;
+    // Sized for the worst case (NFC can at most triple the UTF-8 length), so the buffer never
+    // reallocates and leaves an unwiped copy behind.
+    let mut normalized = Zeroizing::new(String::with_capacity(passphrase.len() * 3));
+    normalized.extend(passphrase.nfc());
+    derive(normalized.as_bytes(), salt, params)
+}
+
 /// Derives a 256-bit wrapping key from `passphrase` and `salt` with Argon2id.
 pub fn derive(passphrase: &[u8], salt: &[u8], params: KdfParams) -> Result<Zeroizing<[u8; 32]>> {
     let params = Params::new(params.m_kib, params.t, params.p, Some(32))
@@ -120,6 +136,20 @@ mod tests {
             p: 4,
         };
         assert!(huge.check_stored().is_err());
+    }
+
+    #[test]
+    fn composed_and_decomposed_accents_derive_the_same_key() {
+        let p = KdfParams::MINIMUM;
+        let composed =
+            derive_from_passphrase("caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e", &[3u8; 16], p).unwrap();
+        let decomposed = derive_from_passphrase(
+            "cafe\u{301} cre\u{300}me bru\u{302}le\u{301}e",
+            &[3u8; 16],
+            p,
+        )
+        .unwrap();
+        assert_eq!(*composed, *decomposed);
     }
 
     #[test]

@@ -117,11 +117,6 @@ impl KeySlotFile {
     /// A new file for a new vault: a fresh data key wrapped by `passphrase` (with `params`) and
     /// by a fresh recovery key. Returns the file, the data key and the recovery key.
     pub fn create(passphrase: &str, params: KdfParams) -> Result<(Self, DataKey, RecoveryKey)> {
-        if !params.meets_minimum() {
-            return Err(Error::Internal(
-                "key derivation parameters below the minimum",
-            ));
-        }
         let data_key = Zeroizing::new(random::<32>()?);
         let recovery = RecoveryKey::generate()?;
         let mut file = KeySlotFile {
@@ -155,8 +150,13 @@ impl KeySlotFile {
         params: KdfParams,
         data_key: &DataKey,
     ) -> Result<KeySlot> {
+        if !params.meets_minimum() {
+            return Err(Error::Internal(
+                "key derivation parameters below the minimum",
+            ));
+        }
         let salt = BASE64.encode(&random::<SALT_LEN>()?);
-        let wrapping = kdf::derive(passphrase.as_bytes(), salt.as_bytes(), params)?;
+        let wrapping = kdf::derive_from_passphrase(passphrase, salt.as_bytes(), params)?;
         let (nonce, wrapped_key) = seal(&wrapping, &self.passphrase_aad(&params, &salt), data_key)?;
         let kdf = StoredKdf {
             algorithm: "argon2id".into(),
@@ -204,7 +204,8 @@ impl KeySlotFile {
                     return Err(Error::Damaged(VaultFile::KeySlots));
                 }
                 kdf.params.check_stored()?;
-                let wrapping = kdf::derive(passphrase.as_bytes(), salt.as_bytes(), kdf.params)?;
+                let wrapping =
+                    kdf::derive_from_passphrase(passphrase, salt.as_bytes(), kdf.params)?;
                 open(
                     &wrapping,
                     &self.passphrase_aad(&kdf.params, salt),

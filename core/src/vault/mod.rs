@@ -63,7 +63,7 @@ impl Vault {
     pub fn create(&self, passphrase: &str) -> Result<(Store, RecoveryKey)> {
         passphrase::require_acceptable("passphrase", passphrase)?;
         self.refuse_existing()?;
-        self.create_with_params(passphrase, KdfParams::calibrate(KDF_TARGET))
+        self.create_checked(passphrase, KdfParams::calibrate(KDF_TARGET))
     }
 
     /// As [`Vault::create`], with explicit KDF parameters (never below the minimum).
@@ -74,38 +74,74 @@ impl Vault {
     ) -> Result<(Store, RecoveryKey)> {
         passphrase::require_acceptable("passphrase", passphrase)?;
         self.refuse_existing()?;
+        self.create_checked(passphrase, params)
+    }
+
+    /// Creates the vault once the passphrase and the directory have been checked.
+    fn create_checked(&self, passphrase: &str, params: KdfParams) -> Result<(Store, RecoveryKey)> {
         atomic::create_private_dir(&self.dir)?;
+        self.set_aside_unfinished_database()?;
         let (slots, key, recovery) = KeySlotFile::create(passphrase, params)?;
         let store = Store::create(&self.database_path(), &key)
             .inspect_err(|_| self.remove_half_made_database())?;
-        // SQLite gives the WAL and shared-memory files the database's mode, so this covers them too.
-        if let Err(e) = atomic::make_private(&self.database_path()) {
+        let finish = || -> Result<()> {
+            // SQLite has already made the WAL and shared-memory files with the umask's mode.
+            for path in self.database_files() {
+                if path.exists() {
+                    atomic::make_private(&path)?;
+                }
+            }
+            // The key file is written last: until it exists, there is no vault, only a stray file.
+            atomic::write_atomically(&self.keyslots_path(), &slots.to_bytes()?)?;
+            Ok(())
+        };
+        if let Err(e) = finish() {
             drop(store);
             self.remove_half_made_database();
-            return Err(e.into());
-        }
-        // The key file is written last: until it exists, there is no vault, only a stray file.
-        if let Err(e) = atomic::write_atomically(&self.keyslots_path(), &slots.to_bytes()?) {
-            drop(store);
-            self.remove_half_made_database();
-            return Err(e.into());
+            return Err(e);
         }
         Ok((store, recovery))
     }
 
     fn refuse_existing(&self) -> Result<()> {
-        if self.exists() || self.database_path().exists() {
+        if self.exists() {
             return Err(Error::VaultExists);
+        }
+        Ok(())
+    }
+
+    /// The database and the files SQLite keeps beside it.
+    fn database_files(&self) -> impl Iterator<Item = PathBuf> + '_ {
+        ["", "-wal", "-shm", "-journal"]
+            .into_iter()
+            .map(|suffix| self.dir.join(format!("{DATABASE_FILE}{suffix}")))
+    }
+
+    /// A database with no key file is what an interrupted set-up leaves behind: its key died with
+    /// that process, so nobody can ever open it. It is renamed aside (never deleted, in case it was
+    /// put there by hand) so that set-up can start again.
+    fn set_aside_unfinished_database(&self) -> Result<()> {
+        if !self.database_path().exists() {
+            return Ok(());
+        }
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        for path in self.database_files() {
+            if path.exists() {
+                let mut aside = path.clone().into_os_string();
+                aside.push(format!(".unfinished-{stamp}"));
+                std::fs::rename(&path, aside)?;
+            }
         }
         Ok(())
     }
 
     /// Removes a database whose creation did not finish; it holds no user data yet.
     fn remove_half_made_database(&self) {
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let mut name = DATABASE_FILE.to_string();
-            name.push_str(suffix);
-            let _ = std::fs::remove_file(self.dir.join(name));
+        for path in self.database_files() {
+            let _ = std::fs::remove_file(path);
         }
     }
 

@@ -37,11 +37,18 @@ impl RecoveryKey {
                 "That is not a recovery key: it should be 8 groups of 4 letters and digits, like ABCD-EFGH-….",
             ))
         };
-        let cleaned: Zeroizing<String> = Zeroizing::new(
+        // Pre-sized so that no reallocation leaves an unwiped copy of the key behind.
+        let mut cleaned = Zeroizing::new(String::with_capacity(text.len()));
+        cleaned.extend(
             text.chars()
                 .filter(|c| !c.is_whitespace() && *c != '-')
-                .map(|c| c.to_ascii_uppercase())
-                .collect(),
+                .map(|c| match c.to_ascii_uppercase() {
+                    // Digits that are easy to write for look-alike letters the alphabet has.
+                    '0' => 'O',
+                    '1' => 'I',
+                    '8' => 'B',
+                    other => other,
+                }),
         );
         let decoded = Zeroizing::new(
             BASE32_NOPAD
@@ -88,6 +95,22 @@ mod tests {
         let sloppy = shown.to_lowercase().replace('-', " ");
         let parsed = RecoveryKey::parse(&sloppy).unwrap();
         assert_eq!(*parsed.0, *key.0);
+    }
+
+    #[test]
+    fn look_alike_digits_are_read_as_letters() {
+        let key = RecoveryKey::generate().unwrap();
+        let shown = key.display();
+        let typed: String = shown
+            .chars()
+            .map(|c| match c {
+                'O' => '0',
+                'I' => '1',
+                'B' => '8',
+                other => other,
+            })
+            .collect();
+        assert_eq!(*RecoveryKey::parse(&typed).unwrap().0, *key.0);
     }
 
     #[test]

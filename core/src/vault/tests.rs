@@ -57,8 +57,11 @@ fn the_database_file_has_no_plain_sqlite_header() {
 #[test]
 fn vault_files_are_private_to_the_user() {
     use std::os::unix::fs::PermissionsExt;
-    let (_dir, vault, _) = new_vault();
-    let _store = vault.unlock(&pass(PASS)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let vault = Vault::at(dir.path().join("data"));
+    // The store from set-up stays open, as in the window's first session: its WAL exists now.
+    let (_store, _) = vault.create_with_params(PASS, KdfParams::MINIMUM).unwrap();
+    assert!(vault.dir().join("waymark.db-wal").exists());
     assert_eq!(
         fs::metadata(vault.dir()).unwrap().permissions().mode() & 0o777,
         0o700
@@ -362,4 +365,50 @@ fn a_batch_is_saved_whole_or_not_at_all() {
     assert_eq!(store.count_cravings().unwrap(), 0);
     assert_eq!(store.add_cravings(&vec![good; 250], &clock()).unwrap(), 250);
     assert_eq!(store.count_cravings().unwrap(), 250);
+}
+
+#[test]
+fn an_interrupted_set_up_is_set_aside_and_set_up_starts_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = Vault::at(dir.path().join("data"));
+    fs::create_dir_all(vault.dir()).unwrap();
+    fs::write(
+        vault.database_path(),
+        b"left by a crash before the key file was written",
+    )
+    .unwrap();
+    assert!(!vault.exists());
+    let (store, _) = vault.create_with_params(PASS, KdfParams::MINIMUM).unwrap();
+    assert_eq!(store.count_cravings().unwrap(), 0);
+    let aside: Vec<_> = fs::read_dir(vault.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("waymark.db.unfinished-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "the stray file is kept, renamed");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_existing_folder_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let own = dir.path().join("Documents");
+    fs::create_dir(&own).unwrap();
+    fs::set_permissions(&own, fs::Permissions::from_mode(0o755)).unwrap();
+    Vault::at(&own)
+        .create_with_params(PASS, KdfParams::MINIMUM)
+        .unwrap();
+    assert_eq!(
+        fs::metadata(&own).unwrap().permissions().mode() & 0o777,
+        0o755
+    );
+    assert_eq!(
+        fs::metadata(own.join("waymark.db"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
 }
