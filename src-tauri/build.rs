@@ -10,7 +10,7 @@ const COMMANDS: &[&str] = &[
     "unlock_with_recovery_key",
     "lock",
     "change_passphrase",
-    "change_passphrase_with_recovery_key",
+    "set_passphrase_after_recovery",
     "add_craving",
     "list_cravings",
 ];

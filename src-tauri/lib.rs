@@ -27,7 +27,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             vault::unlock_with_recovery_key,
             vault::lock,
             vault::change_passphrase,
-            vault::change_passphrase_with_recovery_key,
+            vault::set_passphrase_after_recovery,
             cravings::add_craving,
             cravings::list_cravings,
         ])

@@ -385,3 +385,39 @@ fn help_documents_every_command_and_usage_errors_exit_2() {
     f.cmd().arg("no-such-command").assert().code(2);
     f.cmd().args(["craving", "add"]).assert().code(2);
 }
+
+#[test]
+fn a_note_can_come_from_standard_input_so_it_stays_off_the_command_line() {
+    let (f, _) = Fixture::initialised();
+    f.unlocked()
+        .args(["craving", "add", "--intensity", "4", "--note", "-"])
+        .write_stdin("first line\nsecond line\n")
+        .assert()
+        .success();
+    assert_eq!(f.cravings()[0]["note"], "first line\nsecond line");
+}
+
+#[test]
+fn asking_for_the_recovery_key_needs_a_terminal() {
+    let (f, _) = Fixture::initialised();
+    f.cmd()
+        .args(["--recovery-key", "-", "craving", "list"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal"));
+}
+
+#[test]
+fn an_empty_data_dir_variable_means_the_default_not_an_error() {
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = Command::cargo_bin("waymark").unwrap();
+    cmd.env("WAYMARK_DATA_DIR", "")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("share"))
+        .env("WAYMARK_PASSPHRASE", PASS)
+        .args(["craving", "list"])
+        .assert()
+        .code(4);
+    assert!(!home.path().join("share").join("waymark").exists());
+}

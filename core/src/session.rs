@@ -2,33 +2,51 @@
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use zeroize::Zeroizing;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, ValidationError};
+use crate::passphrase;
 use crate::store::Store;
 use crate::vault::{Credential, Vault};
 
-/// Whether a vault exists, and whether it is open.
+/// Whether a vault exists, whether it is open, and how it was opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
 pub struct VaultStatus {
     /// A vault has been set up in the data directory.
     pub exists: bool,
     /// It is unlocked in this session.
     pub unlocked: bool,
+    /// It was unlocked with the recovery key, so a new passphrase may be set without the old one.
+    pub opened_with_recovery_key: bool,
 }
 
-/// One vault and, while unlocked, its open store. Locking drops the store, which closes the
-/// connection and lets SQLCipher wipe the key.
+/// One vault and, while unlocked, its open store.
+///
+/// The slow steps (key derivation) are done by the caller on [`Session::vault`] without holding
+/// the session, and the result handed over with [`Session::open`]. Locking drops the store, which
+/// closes the connection and lets SQLCipher wipe the key.
 #[derive(Debug)]
 pub struct Session {
     vault: Vault,
     store: Option<Store>,
+    /// The recovery key that opened the vault, kept (wiped on drop) only until the person sets a
+    /// new passphrase or locks, so the window never has to hold it.
+    recovery_key: Option<Credential>,
 }
 
 impl Session {
     /// A locked session over `vault`.
     pub fn new(vault: Vault) -> Self {
-        Self { vault, store: None }
+        Self {
+            vault,
+            store: None,
+            recovery_key: None,
+        }
+    }
+
+    /// The vault, for creating, unlocking and rewrapping outside the session's lock.
+    pub fn vault(&self) -> &Vault {
+        &self.vault
     }
 
     /// The current status.
@@ -36,26 +54,21 @@ impl Session {
         VaultStatus {
             exists: self.vault.exists(),
             unlocked: self.store.is_some(),
+            opened_with_recovery_key: self.store.is_some() && self.recovery_key.is_some(),
         }
     }
 
-    /// Sets up the vault and leaves it unlocked; returns the recovery key text to show once.
-    pub fn create(&mut self, passphrase: &str) -> Result<Zeroizing<String>> {
-        let (store, recovery) = self.vault.create(passphrase)?;
+    /// Takes over a store just unlocked or created. `recovery_key` is the credential when it was
+    /// the recovery key that opened it.
+    pub fn open(&mut self, store: Store, recovery_key: Option<Credential>) {
         self.store = Some(store);
-        Ok(recovery.display())
+        self.recovery_key = recovery_key.filter(|c| matches!(c, Credential::RecoveryKey(_)));
     }
 
-    /// Unlocks with a passphrase or recovery key. Any open store is closed first.
-    pub fn unlock(&mut self, credential: &Credential) -> Result<()> {
-        self.store = None;
-        self.store = Some(self.vault.unlock(credential)?);
-        Ok(())
-    }
-
-    /// Locks: closes the database and forgets the key.
+    /// Locks: closes the database and forgets the key and any recovery key.
     pub fn lock(&mut self) {
         self.store = None;
+        self.recovery_key = None;
     }
 
     /// The open store, or [`Error::Locked`].
@@ -63,9 +76,84 @@ impl Session {
         self.store.as_ref().ok_or(Error::Locked)
     }
 
-    /// Changes the passphrase; needs the vault unlocked and the current passphrase.
-    pub fn change_passphrase(&self, current: &Credential, new_passphrase: &str) -> Result<()> {
+    /// Sets a new passphrase with the recovery key that opened this session, for someone who has
+    /// forgotten the old one. The key is then forgotten.
+    pub fn set_passphrase_after_recovery(&mut self, new_passphrase: &str) -> Result<()> {
         self.store()?;
-        self.vault.change_passphrase(current, new_passphrase)
+        let Some(recovery_key) = &self.recovery_key else {
+            return Err(Error::Invalid(ValidationError::new(
+                "current",
+                "Enter your current passphrase to change it.",
+            )));
+        };
+        passphrase::require_acceptable("newPassphrase", new_passphrase)?;
+        self.vault.change_passphrase(recovery_key, new_passphrase)?;
+        self.recovery_key = None;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use zeroize::Zeroizing;
+
+    use super::*;
+    use crate::vault::KdfParams;
+
+    const PASS: &str = "harbour lantern pickle seven";
+
+    #[test]
+    fn a_recovery_unlock_allows_one_new_passphrase_and_lock_forgets_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = Vault::at(dir.path().join("data"));
+        let (_, recovery) = vault.create_with_params(PASS, KdfParams::MINIMUM).unwrap();
+        let mut session = Session::new(vault.clone());
+
+        let by_pass = Credential::Passphrase(Zeroizing::new(PASS.into()));
+        session.open(vault.unlock(&by_pass).unwrap(), Some(by_pass));
+        assert!(
+            !session.status().opened_with_recovery_key,
+            "a passphrase is never kept"
+        );
+        assert_eq!(
+            session
+                .set_passphrase_after_recovery("quiet meadow copper violin")
+                .unwrap_err()
+                .field(),
+            Some("current")
+        );
+
+        let by_key = Credential::RecoveryKey(recovery.display());
+        session.open(vault.unlock(&by_key).unwrap(), Some(by_key));
+        assert!(session.status().opened_with_recovery_key);
+        let weak = session
+            .set_passphrase_after_recovery("password")
+            .unwrap_err();
+        assert_eq!(weak.field(), Some("newPassphrase"));
+        session
+            .set_passphrase_after_recovery("quiet meadow copper violin")
+            .unwrap();
+        assert!(!session.status().opened_with_recovery_key);
+        vault
+            .unlock(&Credential::Passphrase(Zeroizing::new(
+                "quiet meadow copper violin".into(),
+            )))
+            .unwrap();
+
+        let by_key = Credential::RecoveryKey(recovery.display());
+        session.open(vault.unlock(&by_key).unwrap(), Some(by_key));
+        session.lock();
+        assert_eq!(
+            session.status(),
+            VaultStatus {
+                exists: true,
+                unlocked: false,
+                opened_with_recovery_key: false
+            }
+        );
+        assert!(matches!(
+            session.set_passphrase_after_recovery("another long passphrase"),
+            Err(Error::Locked)
+        ));
     }
 }

@@ -7,7 +7,10 @@ use clap::{Args, Parser, Subcommand};
 const AFTER_HELP: &str = "\
 Secrets:
   The passphrase comes from WAYMARK_PASSPHRASE, --passphrase-file, or a prompt when run in a
-  terminal. To unlock with the recovery key instead, use --recovery-key or WAYMARK_RECOVERY_KEY.
+  terminal. To unlock with the recovery key instead, set WAYMARK_RECOVERY_KEY or pass
+  `--recovery-key -` to be asked for it. Anything typed on the command line itself (a key after
+  --recovery-key, a --note) can be seen by other programs while it runs and is kept in your
+  shell's history: prefer the prompt, the environment, or `--note -` (reads the note from stdin).
 
 Exit codes:
   0 success   1 other failure   2 usage error or no passphrase given
@@ -18,8 +21,8 @@ Exit codes:
 #[derive(Debug, Parser)]
 #[command(name = "waymark", version, about, after_help = AFTER_HELP, propagate_version = true)]
 pub struct Cli {
-    /// The data directory holding the journal [default: the OS data directory]
-    #[arg(long, global = true, env = "WAYMARK_DATA_DIR", value_name = "DIR")]
+    /// The data directory holding the journal [default: WAYMARK_DATA_DIR, else the OS data directory]
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
     #[command(flatten)]
@@ -36,7 +39,7 @@ pub struct SecretArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
 
-    /// Unlock with the recovery key instead of the passphrase
+    /// Unlock with the recovery key instead of the passphrase; `-` asks for it
     #[arg(
         long,
         global = true,
@@ -75,7 +78,7 @@ pub enum CravingCommand {
         /// When it started, RFC 3339 (e.g. 2026-11-22T14:30:00+00:00) [default: now]
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
-        /// A note (up to 10,000 characters)
+        /// A note (up to 10,000 characters); `-` reads it from standard input
         #[arg(long)]
         note: Option<String>,
         /// Print the saved entry as JSON instead of its id

@@ -45,6 +45,14 @@ pub fn unlock_credential(secrets: &SecretArgs, vault: &Vault) -> Result<Credenti
         return Err(waymark_core::Error::NoVault.into());
     }
     if let Some(key) = secrets.recovery_key.as_deref().filter(|k| !k.is_empty()) {
+        if key == "-" {
+            if !std::io::stdin().is_terminal() {
+                return Err(CliError::usage(
+                    "`--recovery-key -` asks for the key, which needs a terminal",
+                ));
+            }
+            return Ok(Credential::RecoveryKey(prompt("Recovery key: ")?));
+        }
         return Ok(Credential::RecoveryKey(Zeroizing::new(key.to_string())));
     }
     if let Some(path) = &secrets.passphrase_file {
@@ -53,6 +61,8 @@ pub fn unlock_credential(secrets: &SecretArgs, vault: &Vault) -> Result<Credenti
     if let Some(passphrase) = from_env("WAYMARK_PASSPHRASE") {
         return Ok(Credential::Passphrase(passphrase));
     }
+    // Prompt only when stdin is a terminal: piped input means a script, which must not hang on a
+    // prompt it cannot answer.
     if std::io::stdin().is_terminal() {
         return Ok(Credential::Passphrase(prompt("Passphrase: ")?));
     }
@@ -60,11 +70,7 @@ pub fn unlock_credential(secrets: &SecretArgs, vault: &Vault) -> Result<Credenti
 }
 
 /// A passphrase being set: from `env`, `file`, or asked twice on a terminal.
-pub fn new_passphrase(
-    _secrets: &SecretArgs,
-    env: &str,
-    file: Option<&Path>,
-) -> Result<Zeroizing<String>, CliError> {
+pub fn new_passphrase(env: &str, file: Option<&Path>) -> Result<Zeroizing<String>, CliError> {
     if let Some(path) = file {
         return from_file(path);
     }
@@ -82,4 +88,18 @@ pub fn new_passphrase(
         return Ok(first);
     }
     Err(no_secret(env))
+}
+
+/// The text of `--note`: as given, or read from standard input when it is `-`.
+pub fn note_argument(note: Option<&str>) -> Result<Option<String>, CliError> {
+    match note {
+        Some("-") => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|_| {
+                CliError::usage("could not read the note from standard input (is it UTF-8 text?)")
+            })?;
+            Ok(Some(text))
+        }
+        other => Ok(other.map(str::to_string)),
+    }
 }

@@ -81,6 +81,7 @@ pub fn run() -> ExitCode {
 }
 
 fn execute(cli: Cli) -> Result<(), CliError> {
+    // WAYMARK_DATA_DIR is read by core, as for the window (an empty value means the default).
     let data_dir = cli
         .data_dir
         .clone()
@@ -95,7 +96,6 @@ fn execute(cli: Cli) -> Result<(), CliError> {
                 return Err(Error::VaultExists.into());
             }
             let passphrase = credentials::new_passphrase(
-                &cli.secrets,
                 "WAYMARK_PASSPHRASE",
                 cli.secrets.passphrase_file.as_deref(),
             )?;
@@ -111,10 +111,11 @@ fn execute(cli: Cli) -> Result<(), CliError> {
                     note,
                     json,
                 } => {
+                    let note = credentials::note_argument(note.as_deref())?;
                     let input = NewCraving {
                         intensity: *intensity,
                         occurred_at: at.clone(),
-                        note: note.clone(),
+                        note,
                     };
                     let craving = store.add_craving(&input, &SystemClock)?;
                     output::craving_added(&craving, *json);
@@ -134,7 +135,6 @@ fn execute(cli: Cli) -> Result<(), CliError> {
             }
             let current = credentials::unlock_credential(&cli.secrets, &vault)?;
             let new = credentials::new_passphrase(
-                &cli.secrets,
                 "WAYMARK_NEW_PASSPHRASE",
                 new_passphrase_file.as_deref(),
             )?;

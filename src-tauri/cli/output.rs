@@ -12,9 +12,8 @@ pub fn recovery_key(key: &str, dir: &Path) {
     println!();
     println!("    {key}");
     println!();
-    println!(
-        "It unlocks the journal if you forget your passphrase: waymark --recovery-key <KEY> ..."
-    );
+    println!("It unlocks the journal if you forget your passphrase: run waymark with");
+    println!("`--recovery-key -` to be asked for it, or with WAYMARK_RECOVERY_KEY set.");
 }
 
 /// Prints a new craving's id, or the whole entry as JSON.

@@ -13,10 +13,7 @@ pub async fn add_craving(
     state: State<'_, AppState>,
     input: NewCraving,
 ) -> Result<Craving, ApiError> {
-    Ok(state
-        .session()?
-        .store()?
-        .add_craving(&input, &SystemClock)?)
+    Ok(state.session().store()?.add_craving(&input, &SystemClock)?)
 }
 
 /// The newest `limit` cravings, newest first.
@@ -26,5 +23,5 @@ pub async fn list_cravings(
     state: State<'_, AppState>,
     limit: u32,
 ) -> Result<Vec<Craving>, ApiError> {
-    Ok(state.session()?.store()?.list_cravings(limit)?)
+    Ok(state.session().store()?.list_cravings(limit)?)
 }

@@ -3,7 +3,7 @@
 pub mod cravings;
 pub mod vault;
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use waymark_core::Session;
 
@@ -22,12 +22,20 @@ impl AppState {
         }
     }
 
-    /// The session, locked for this command's use.
-    fn session(&self) -> Result<MutexGuard<'_, Session>, ApiError> {
-        self.session.lock().map_err(|_| {
-            ApiError::internal(
-                "The session is unavailable after an earlier failure; restart Waymark.",
-            )
-        })
+    /// The session, locked for this command's use. A panic in an earlier command does not leave
+    /// it unusable: locking, above all, must keep working.
+    fn session(&self) -> MutexGuard<'_, Session> {
+        self.session.lock().unwrap_or_else(PoisonError::into_inner)
     }
+}
+
+/// Runs slow core work (key derivation) on a blocking thread, so it neither holds the session nor
+/// stalls the async runtime that serves other commands.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> waymark_core::Result<T> + Send + 'static,
+) -> Result<T, ApiError> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|_| ApiError::internal("A background task failed; nothing was changed."))?
+        .map_err(ApiError::from)
 }

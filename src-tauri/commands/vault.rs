@@ -6,14 +6,14 @@ use waymark_core::vault::Credential;
 use waymark_core::VaultStatus;
 use zeroize::Zeroizing;
 
-use super::AppState;
+use super::{blocking, AppState};
 use crate::error::ApiError;
 
-/// Whether a vault exists and is unlocked.
+/// Whether a vault exists, is unlocked, and how it was opened.
 #[tauri::command]
 #[specta::specta]
 pub async fn vault_status(state: State<'_, AppState>) -> Result<VaultStatus, ApiError> {
-    Ok(state.session()?.status())
+    Ok(state.session().status())
 }
 
 /// A strength estimate for a passphrase being typed.
@@ -32,36 +32,43 @@ pub async fn create_vault(
     passphrase: String,
 ) -> Result<String, ApiError> {
     let passphrase = Zeroizing::new(passphrase);
-    let recovery = state.session()?.create(&passphrase)?;
-    Ok(recovery.as_str().to_owned())
+    let vault = state.session().vault().clone();
+    let (store, recovery) = blocking(move || vault.create(&passphrase)).await?;
+    state.session().open(store, None);
+    Ok(recovery.display().as_str().to_owned())
 }
 
 /// Unlocks with the passphrase.
 #[tauri::command]
 #[specta::specta]
 pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<(), ApiError> {
-    Ok(state
-        .session()?
-        .unlock(&Credential::Passphrase(Zeroizing::new(passphrase)))?)
+    let credential = Credential::Passphrase(Zeroizing::new(passphrase));
+    let vault = state.session().vault().clone();
+    let store = blocking(move || vault.unlock(&credential)).await?;
+    state.session().open(store, None);
+    Ok(())
 }
 
-/// Unlocks with the recovery key.
+/// Unlocks with the recovery key, which the session keeps so a new passphrase can be set.
 #[tauri::command]
 #[specta::specta]
 pub async fn unlock_with_recovery_key(
     state: State<'_, AppState>,
     recovery_key: String,
 ) -> Result<(), ApiError> {
-    Ok(state
-        .session()?
-        .unlock(&Credential::RecoveryKey(Zeroizing::new(recovery_key)))?)
+    let credential = Credential::RecoveryKey(Zeroizing::new(recovery_key));
+    let vault = state.session().vault().clone();
+    let (store, credential) =
+        blocking(move || vault.unlock(&credential).map(|store| (store, credential))).await?;
+    state.session().open(store, Some(credential));
+    Ok(())
 }
 
 /// Locks: closes the database and forgets the key.
 #[tauri::command]
 #[specta::specta]
 pub async fn lock(state: State<'_, AppState>) -> Result<(), ApiError> {
-    state.session()?.lock();
+    state.session().lock();
     Ok(())
 }
 
@@ -73,24 +80,26 @@ pub async fn change_passphrase(
     current: String,
     new_passphrase: String,
 ) -> Result<(), ApiError> {
+    let current = Credential::Passphrase(Zeroizing::new(current));
     let new_passphrase = Zeroizing::new(new_passphrase);
-    Ok(state.session()?.change_passphrase(
-        &Credential::Passphrase(Zeroizing::new(current)),
-        &new_passphrase,
-    )?)
+    let vault = {
+        let session = state.session();
+        session.store()?;
+        session.vault().clone()
+    };
+    blocking(move || vault.change_passphrase(&current, &new_passphrase)).await
 }
 
-/// Sets a new passphrase using the recovery key, for someone who has forgotten the old one.
+/// Sets a new passphrase after unlocking with the recovery key (the forgotten-passphrase path).
+/// Rare, so it keeps the session for its one derivation rather than hand the key around.
 #[tauri::command]
 #[specta::specta]
-pub async fn change_passphrase_with_recovery_key(
+pub async fn set_passphrase_after_recovery(
     state: State<'_, AppState>,
-    recovery_key: String,
     new_passphrase: String,
 ) -> Result<(), ApiError> {
     let new_passphrase = Zeroizing::new(new_passphrase);
-    let credential = Credential::RecoveryKey(Zeroizing::new(recovery_key));
     Ok(state
-        .session()?
-        .change_passphrase(&credential, &new_passphrase)?)
+        .session()
+        .set_passphrase_after_recovery(&new_passphrase)?)
 }

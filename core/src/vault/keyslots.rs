@@ -61,6 +61,15 @@ pub enum Credential {
     RecoveryKey(Zeroizing<String>),
 }
 
+impl std::fmt::Debug for Credential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Credential::Passphrase(_) => "Credential::Passphrase(<redacted>)",
+            Credential::RecoveryKey(_) => "Credential::RecoveryKey(<redacted>)",
+        })
+    }
+}
+
 fn random<const N: usize>() -> Result<[u8; N]> {
     let mut out = [0u8; N];
     SystemRandom::new()

@@ -7,7 +7,7 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
-	/**  Whether a vault exists and is unlocked. */
+	/**  Whether a vault exists, is unlocked, and how it was opened. */
 	vaultStatus: () => typedError<VaultStatus, ApiError>(__TAURI_INVOKE("vault_status")),
 	/**  A strength estimate for a passphrase being typed. */
 	passphraseStrength: (passphrase: string) => typedError<PassphraseStrength, ApiError>(__TAURI_INVOKE("passphrase_strength", { passphrase })),
@@ -15,14 +15,17 @@ export const commands = {
 	createVault: (passphrase: string) => typedError<string, ApiError>(__TAURI_INVOKE("create_vault", { passphrase })),
 	/**  Unlocks with the passphrase. */
 	unlock: (passphrase: string) => typedError<null, ApiError>(__TAURI_INVOKE("unlock", { passphrase })),
-	/**  Unlocks with the recovery key. */
+	/**  Unlocks with the recovery key, which the session keeps so a new passphrase can be set. */
 	unlockWithRecoveryKey: (recoveryKey: string) => typedError<null, ApiError>(__TAURI_INVOKE("unlock_with_recovery_key", { recoveryKey })),
 	/**  Locks: closes the database and forgets the key. */
 	lock: () => typedError<null, ApiError>(__TAURI_INVOKE("lock")),
 	/**  Changes the passphrase, given the current one. */
 	changePassphrase: (current: string, newPassphrase: string) => typedError<null, ApiError>(__TAURI_INVOKE("change_passphrase", { current, newPassphrase })),
-	/**  Sets a new passphrase using the recovery key, for someone who has forgotten the old one. */
-	changePassphraseWithRecoveryKey: (recoveryKey: string, newPassphrase: string) => typedError<null, ApiError>(__TAURI_INVOKE("change_passphrase_with_recovery_key", { recoveryKey, newPassphrase })),
+	/**
+	 *  Sets a new passphrase after unlocking with the recovery key (the forgotten-passphrase path).
+	 *  Rare, so it keeps the session for its one derivation rather than hand the key around.
+	 */
+	setPassphraseAfterRecovery: (newPassphrase: string) => typedError<null, ApiError>(__TAURI_INVOKE("set_passphrase_after_recovery", { newPassphrase })),
 	/**  Validates and saves a craving. */
 	addCraving: (input: NewCravingInput) => typedError<Craving, ApiError>(__TAURI_INVOKE("add_craving", { input })),
 	/**  The newest `limit` cravings, newest first. */
@@ -101,12 +104,14 @@ export type PassphraseStrength = {
 	feedback: string | null,
 };
 
-/**  Whether a vault exists, and whether it is open. */
+/**  Whether a vault exists, whether it is open, and how it was opened. */
 export type VaultStatus = {
 	/**  A vault has been set up in the data directory. */
 	exists: boolean,
 	/**  It is unlocked in this session. */
 	unlocked: boolean,
+	/**  It was unlocked with the recovery key, so a new passphrase may be set without the old one. */
+	openedWithRecoveryKey: boolean,
 };
 
 /* Tauri Specta runtime */

@@ -63,13 +63,19 @@ describe("formatEntryTime", () => {
   const now = new Date(2024, 11, 1, 12, 0);
 
   it("shows local weekday, day, month and time", () => {
-    expect(formatEntryTime("2024-11-22T20:40:00Z", now, "en-GB")).toBe("Fri 22 Nov, 15:40");
     expect(formatEntryTime("2024-11-22T15:40:00-05:00", now, "en-GB")).toBe("Fri 22 Nov, 15:40");
   });
 
+  it("shows the clock time where the entry was logged, whatever zone this machine is in", () => {
+    // The tests run in New York; these were logged in London, Paris and just after midnight in Tokyo.
+    expect(formatEntryTime("2024-11-22T20:40:00Z", now, "en-GB")).toBe("Fri 22 Nov, 20:40");
+    expect(formatEntryTime("2024-03-01T08:15:00+01:00", now, "en-GB")).toBe("Fri 1 Mar, 08:15");
+    expect(formatEntryTime("2024-11-23T00:30:00+09:00", now, "en-GB")).toBe("Sat 23 Nov, 00:30");
+  });
+
   it("follows the locale it is given", () => {
-    expect(formatEntryTime("2024-11-22T20:40:00Z", now, "en-US")).toBe("Fri, Nov 22, 03:40 PM");
-    expect(formatEntryTime("2024-11-22T20:40:00Z", now, "de-DE")).toBe("Fr., 22. Nov., 15:40");
+    expect(formatEntryTime("2024-11-22T15:40:00-05:00", now, "en-US")).toBe("Fri, Nov 22, 03:40 PM");
+    expect(formatEntryTime("2024-11-22T15:40:00-05:00", now, "de-DE")).toBe("Fr., 22. Nov., 15:40");
   });
 
   it("adds the year for other years", () => {

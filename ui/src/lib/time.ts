@@ -1,5 +1,5 @@
 // Pure helpers between the `datetime-local` input (local wall-clock time) and RFC 3339 instants.
-import { format, formatISO, isValid, isSameYear, parseISO } from "date-fns";
+import { format, formatISO, isValid, parseISO } from "date-fns";
 
 /** The value a `datetime-local` input shows for `date`, in local time, to the minute. */
 export function toLocalInputValue(date: Date): string {
@@ -32,10 +32,20 @@ export function setDisplayLocale(locale: string | undefined): void {
   displayLocale = locale;
 }
 
+/** Minutes east of UTC written at the end of an RFC 3339 time ("Z" is 0); null if none. */
+function recordedOffsetMinutes(rfc3339: string): number | null {
+  const match = /(?:([+-])(\d{2}):(\d{2})|[Zz])$/.exec(rfc3339.trim());
+  if (!match) return null;
+  if (!match[1]) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === "-" ? -minutes : minutes;
+}
+
 /**
- * A short local date and time for a stored RFC 3339 instant, in the person's own locale (the same
- * one the date field follows), e.g. "Sun 22 Nov, 15:40" in en-GB. The year shows only when it is
- * not this year.
+ * A short date and time for a stored RFC 3339 instant, as the clock showed where it was logged
+ * (its own offset, so travel or a clock change does not move it), in the person's own locale
+ * (the same one the date field follows), e.g. "Sun 22 Nov, 15:40" in en-GB. The year shows only
+ * when it is not this year.
  */
 export function formatEntryTime(
   rfc3339: string,
@@ -43,13 +53,17 @@ export function formatEntryTime(
   locale: string | undefined = displayLocale,
 ): string {
   const date = parseISO(rfc3339);
-  if (!isValid(date)) return rfc3339;
+  const offset = recordedOffsetMinutes(rfc3339);
+  if (!isValid(date) || offset === null) return rfc3339;
+  // Shift the instant by its own offset and read it in UTC: that is the wall-clock time it had.
+  const wallClock = new Date(date.getTime() + offset * 60_000);
   return new Intl.DateTimeFormat(locale, {
+    timeZone: "UTC",
     weekday: "short",
     day: "numeric",
     month: "short",
-    year: isSameYear(date, now) ? undefined : "numeric",
+    year: wallClock.getUTCFullYear() === now.getFullYear() ? undefined : "numeric",
     hour: "2-digit",
     minute: "2-digit",
-  }).format(date);
+  }).format(wallClock);
 }

@@ -24,10 +24,10 @@ class Session {
   /** A general error for the unlocked screens (e.g. locking failed). */
   shellError = $state<string | null>(null);
   /**
-   * The recovery key that opened the journal, kept only while unlocked so the person can set a
-   * new passphrase without typing it again. Cleared on lock and once a new passphrase is saved.
+   * The journal was opened with the recovery key, so a new passphrase can be set without the old
+   * one. The key itself stays in the backend; the window never keeps it.
    */
-  unlockedWithRecoveryKey = $state<string | null>(null);
+  openedWithRecoveryKey = $state(false);
 
   /** Asks the backend whether a vault exists and is unlocked, and shows the matching screen. */
   async refresh(): Promise<Screen> {
@@ -37,7 +37,8 @@ class Session {
       this.screen = "unavailable";
     } else {
       this.problem = null;
-      const { exists, unlocked } = result.data;
+      const { exists, unlocked, openedWithRecoveryKey } = result.data;
+      this.openedWithRecoveryKey = openedWithRecoveryKey;
       this.screen = !exists ? "setup" : unlocked ? "home" : "unlock";
     }
     return this.screen;
@@ -55,17 +56,17 @@ class Session {
     this.screen = "home";
   }
 
-  /** The vault was unlocked, with the passphrase or (when given) with `recoveryKey`. */
-  unlocked(recoveryKey: string | null = null): void {
+  /** The vault was unlocked, with the passphrase or with the recovery key. */
+  unlocked(withRecoveryKey = false): void {
     this.notice = null;
     this.shellError = null;
-    this.unlockedWithRecoveryKey = recoveryKey;
+    this.openedWithRecoveryKey = withRecoveryKey;
     this.screen = "home";
   }
 
-  /** A new passphrase was saved: the recovery key is no longer needed in memory. */
+  /** A new passphrase was saved: the backend has forgotten the recovery key. */
   passphraseReset(): void {
-    this.unlockedWithRecoveryKey = null;
+    this.openedWithRecoveryKey = false;
   }
 
   /** Opens the settings screen. */
@@ -101,7 +102,7 @@ class Session {
   #dropJournalData(): void {
     cravings.clear();
     this.recoveryKey = null;
-    this.unlockedWithRecoveryKey = null;
+    this.openedWithRecoveryKey = false;
     this.shellError = null;
   }
 }

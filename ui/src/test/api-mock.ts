@@ -11,7 +11,7 @@ export const commands = {
   unlockWithRecoveryKey: vi.fn(),
   lock: vi.fn(),
   changePassphrase: vi.fn(),
-  changePassphraseWithRecoveryKey: vi.fn(),
+  setPassphraseAfterRecovery: vi.fn(),
   addCraving: vi.fn(),
   listCravings: vi.fn(),
 } satisfies Record<keyof typeof realCommands, unknown>;
@@ -38,14 +38,14 @@ export function craving(id: number, intensity: number, occurredAt: string, note:
 /** Default replies: a vault that exists and is unlocked, with no entries. */
 export function resetCommands(): void {
   for (const mock of Object.values(commands)) mock.mockReset();
-  commands.vaultStatus.mockResolvedValue(ok({ exists: true, unlocked: true }));
+  commands.vaultStatus.mockResolvedValue(ok({ exists: true, unlocked: true, openedWithRecoveryKey: false }));
   commands.passphraseStrength.mockResolvedValue(ok({ score: 3, acceptable: true, feedback: null }));
   commands.createVault.mockResolvedValue(ok("ABCD-EFGH-IJKL-MNOP"));
   commands.unlock.mockResolvedValue(ok(null));
   commands.unlockWithRecoveryKey.mockResolvedValue(ok(null));
   commands.lock.mockResolvedValue(ok(null));
   commands.changePassphrase.mockResolvedValue(ok(null));
-  commands.changePassphraseWithRecoveryKey.mockResolvedValue(ok(null));
+  commands.setPassphraseAfterRecovery.mockResolvedValue(ok(null));
   commands.addCraving.mockResolvedValue(ok(craving(1, 5, "2024-11-22T15:40:00-05:00")));
   commands.listCravings.mockResolvedValue(ok([]));
 }

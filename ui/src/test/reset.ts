@@ -10,5 +10,5 @@ export function resetStores(): void {
   session.problem = null;
   session.notice = null;
   session.shellError = null;
-  session.unlockedWithRecoveryKey = null;
+  session.openedWithRecoveryKey = false;
 }

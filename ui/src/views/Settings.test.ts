@@ -55,8 +55,11 @@ describe("settings", () => {
     expect(screen.getByLabelText("Current passphrase")).toHaveValue("");
   });
 
-  it("sets a new passphrase with the recovery key that opened the journal", async () => {
-    vi.mocked(commands.vaultStatus).mockResolvedValue({ status: "ok", data: { exists: true, unlocked: false } });
+  it("sets a new passphrase after a recovery-key unlock without asking for the old one", async () => {
+    vi.mocked(commands.vaultStatus).mockResolvedValue({
+      status: "ok",
+      data: { exists: true, unlocked: false, openedWithRecoveryKey: false },
+    });
     const user = userEvent.setup();
     render(App);
     await user.click(await screen.findByRole("button", { name: "Use recovery key instead" }));
@@ -64,17 +67,16 @@ describe("settings", () => {
     await user.click(screen.getByRole("button", { name: "Unlock with recovery key" }));
     await user.click(await screen.findByRole("button", { name: "Set a new passphrase" }));
     await screen.findByRole("heading", { name: "Change passphrase" });
-    expect(screen.getByLabelText("Recovery key")).toHaveValue("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567");
     expect(screen.queryByLabelText("Current passphrase")).toBeNull();
+    expect(screen.queryByLabelText("Recovery key")).toBeNull();
+    expect(document.body.textContent).not.toContain("ABCD-EFGH");
     await user.type(screen.getByLabelText("New passphrase"), "new calm words");
     await user.type(screen.getByLabelText("Confirm new passphrase"), "new calm words");
     await user.click(screen.getByRole("button", { name: "Save new passphrase" }));
-    expect(commands.changePassphraseWithRecoveryKey).toHaveBeenCalledWith(
-      "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567",
-      "new calm words",
-    );
+    expect(commands.setPassphraseAfterRecovery).toHaveBeenCalledWith("new calm words");
     expect(commands.changePassphrase).not.toHaveBeenCalled();
     expect(await screen.findByRole("status")).toHaveTextContent("Passphrase changed.");
+    expect(screen.getByLabelText("Current passphrase")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Back" }));
     await screen.findByRole("heading", { name: "Log a craving" });
     expect(screen.queryByRole("button", { name: "Set a new passphrase" })).toBeNull();

@@ -9,7 +9,7 @@ import { resetStores } from "../test/reset";
 vi.mock("../lib/api", () => import("../test/api-mock"));
 
 async function openLocked() {
-  vi.mocked(commands.vaultStatus).mockResolvedValue(ok({ exists: true, unlocked: false }));
+  vi.mocked(commands.vaultStatus).mockResolvedValue(ok({ exists: true, unlocked: false, openedWithRecoveryKey: false }));
   render(App);
   await screen.findByRole("heading", { name: "Welcome back" });
 }
