@@ -37,7 +37,7 @@ fn apply_key(conn: &Connection, key: &DataKey) -> Result<()> {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut statement = Zeroizing::new(String::with_capacity(PREFIX.len() + 64 + SUFFIX.len()));
     statement.push_str(PREFIX);
-    for byte in key.iter() {
+    for byte in key.bytes() {
         statement.push(char::from(HEX[usize::from(byte >> 4)]));
         statement.push(char::from(HEX[usize::from(byte & 0x0f)]));
     }

@@ -17,8 +17,21 @@ use crate::error::{Error, Result, VaultFile};
 const FORMAT: u32 = 1;
 const SALT_LEN: usize = 16;
 
-/// The random 256-bit key that encrypts the database.
-pub type DataKey = Zeroizing<[u8; 32]>;
+/// The random 256-bit key that encrypts the database: wiped when dropped, never printed.
+pub struct DataKey(Zeroizing<[u8; 32]>);
+
+impl DataKey {
+    /// The key's bytes, for keying SQLCipher.
+    pub fn bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for DataKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DataKey(<redacted>)")
+    }
+}
 
 /// The whole key slot file, as serialised to JSON.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -90,7 +103,7 @@ fn seal(wrapping_key: &[u8; 32], aad: &str, data_key: &DataKey) -> Result<(Strin
         UnboundKey::new(&AES_256_GCM, wrapping_key)
             .map_err(|_| Error::Internal("bad key length"))?,
     );
-    let mut in_out = Zeroizing::new(data_key.to_vec());
+    let mut in_out = Zeroizing::new(data_key.bytes().to_vec());
     key.seal_in_place_append_tag(
         Nonce::assume_unique_for_key(nonce_bytes),
         Aad::from(aad.as_bytes()),
@@ -119,14 +132,14 @@ fn open(wrapping_key: &[u8; 32], aad: &str, nonce: &str, wrapped: &str) -> Resul
     let data_key: [u8; 32] = (&*plain)
         .try_into()
         .map_err(|_| Error::Damaged(VaultFile::KeySlots))?;
-    Ok(Zeroizing::new(data_key))
+    Ok(DataKey(Zeroizing::new(data_key)))
 }
 
 impl KeySlotFile {
     /// A new file for a new vault: a fresh data key wrapped by `passphrase` (with `params`) and
     /// by a fresh recovery key. Returns the file, the data key and the recovery key.
     pub fn create(passphrase: &str, params: KdfParams) -> Result<(Self, DataKey, RecoveryKey)> {
-        let data_key = Zeroizing::new(random::<32>()?);
+        let data_key = DataKey(Zeroizing::new(random::<32>()?));
         let recovery = RecoveryKey::generate()?;
         let mut file = KeySlotFile {
             format: FORMAT,
@@ -298,8 +311,8 @@ mod tests {
         let by_recovery = file
             .unwrap_key(&Credential::RecoveryKey(recovery.display()))
             .unwrap();
-        assert_eq!(*by_pass, *key);
-        assert_eq!(*by_recovery, *key);
+        assert_eq!(by_pass.bytes(), key.bytes());
+        assert_eq!(by_recovery.bytes(), key.bytes());
     }
 
     #[test]
@@ -331,18 +344,22 @@ mod tests {
             .unwrap();
         let reread = KeySlotFile::from_bytes(&file.to_bytes().unwrap()).unwrap();
         assert_eq!(
-            *reread.unwrap_key(&pass("second passphrase!")).unwrap(),
-            *key
+            reread
+                .unwrap_key(&pass("second passphrase!"))
+                .unwrap()
+                .bytes(),
+            key.bytes()
         );
         assert!(matches!(
             reread.unwrap_key(&pass("first passphrase!")),
             Err(Error::WrongSecret)
         ));
         assert_eq!(
-            *reread
+            reread
                 .unwrap_key(&Credential::RecoveryKey(recovery.display()))
-                .unwrap(),
-            *key
+                .unwrap()
+                .bytes(),
+            key.bytes()
         );
     }
 
@@ -366,6 +383,19 @@ mod tests {
             weak.unwrap_key(&pass("correct horse battery")),
             Err(Error::Damaged(VaultFile::KeySlots))
         ));
+    }
+
+    #[test]
+    fn secrets_never_show_in_debug_output() {
+        let (_, key, recovery) =
+            KeySlotFile::create("correct horse battery", KdfParams::MINIMUM).unwrap();
+        let hex: String = key.bytes().iter().map(|b| format!("{b:02x}")).collect();
+        let shown = format!("{key:?} {recovery:?} {:?}", pass("correct horse battery"));
+        assert!(
+            !shown.contains(&hex) && !shown.contains("correct horse"),
+            "{shown}"
+        );
+        assert!(shown.contains("redacted"));
     }
 
     #[test]

@@ -32,6 +32,9 @@ export const commands = {
 	listCravings: (limit: number) => typedError<Craving[], ApiError>(__TAURI_INVOKE("list_cravings", { limit })),
 };
 
+/* Constants */
+export const NOTE_MAX_CHARS = 10000 as const;
+
 /* Types */
 /**
  *  What every command returns on failure. `message` is safe to show as is: it never holds

@@ -2,6 +2,9 @@
 import { vi } from "vitest";
 import type { ApiError, Craving, commands as realCommands } from "../lib/api";
 
+/** Constants are the real generated values, not copies. */
+export const { NOTE_MAX_CHARS } = await vi.importActual<typeof import("../lib/api")>("../lib/api");
+
 /** Every backend command as a mock; give each test its replies with mockResolvedValue. */
 export const commands = {
   vaultStatus: vi.fn(),
