@@ -27,8 +27,10 @@ describe("splitApiError", () => {
 });
 
 describe("errorMessage", () => {
-  it("reads strings and objects, with a fallback", () => {
-    expect(errorMessage("plain")).toBe("plain");
+  it("reads the backend's errors, and never shows a raw IPC string", () => {
+    expect(errorMessage('invalid args `input`: invalid type: string "my private note"')).toMatch(
+      /something went wrong/i,
+    );
     expect(errorMessage({ message: "from object" })).toBe("from object");
     expect(errorMessage(undefined)).toMatch(/something went wrong/i);
   });

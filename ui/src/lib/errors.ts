@@ -10,9 +10,12 @@ export function noErrors(): FormErrors {
 
 const FALLBACK = "Something went wrong. Please try again.";
 
-/** The human message of any error value the API layer may hand back. */
+/**
+ * The human message of an error the API layer hands back. Only the backend's own `{ code, message }`
+ * errors are shown as they are: a bare string comes from the IPC layer itself (a malformed call),
+ * is written for developers, and may quote the values sent, so the person sees the fallback.
+ */
 export function errorMessage(error: unknown): string {
-  if (typeof error === "string" && error.trim() !== "") return error;
   if (error && typeof error === "object" && "message" in error) {
     const message = (error as { message: unknown }).message;
     if (typeof message === "string" && message.trim() !== "") return message;
