@@ -32,7 +32,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             cravings::list_cravings,
         ])
         // Limits the UI shows before the backend would refuse, so the two never disagree.
-        .constant("NOTE_MAX_CHARS", waymark_core::journal::craving::NOTE_MAX_CHARS)
+        .constant(
+            "NOTE_MAX_CHARS",
+            waymark_core::journal::craving::NOTE_MAX_CHARS,
+        )
         .dangerously_cast_bigints_to_number()
         .disable_serde_phases()
 }
