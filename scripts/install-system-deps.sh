@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Waymark needs to build, run and test. Idempotent: packages
 # already present are skipped, and apt is only touched when something is missing.
-# Usage: scripts/install-system-deps.sh [--test]   (--test adds the end-to-end test tools)
+# Usage: scripts/install-system-deps.sh [--test] [--measure]
+#   --test     adds the end-to-end test tools (Xvfb, WebKitWebDriver, D-Bus, ImageMagick, poppler)
+#   --measure  adds what scripts/measure-window.sh needs (Xvfb, D-Bus, python3-xlib)
 set -euo pipefail
 
 packages=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libayatana-appindicator3-dev
   librsvg2-dev libxdo-dev libssl-dev libgtk-3-dev nodejs npm)
-if [[ "${1:-}" == "--test" ]]; then
-  packages+=(webkit2gtk-driver xvfb xauth imagemagick poppler-utils dbus-x11 dbus)
-fi
+for option in "$@"; do
+  case "$option" in
+    --test) packages+=(webkit2gtk-driver xvfb xauth imagemagick poppler-utils dbus-x11 dbus) ;;
+    --measure) packages+=(xvfb dbus python3-xlib) ;;
+    *) echo "unknown option: $option" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
