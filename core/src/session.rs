@@ -4,7 +4,6 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::error::{Error, Result, ValidationError};
-use crate::passphrase;
 use crate::store::Store;
 use crate::vault::{Credential, Vault};
 
@@ -86,7 +85,6 @@ impl Session {
                 "Enter your current passphrase to change it.",
             )));
         };
-        passphrase::require_acceptable("newPassphrase", new_passphrase)?;
         self.vault.change_passphrase(recovery_key, new_passphrase)?;
         self.recovery_key = None;
         Ok(())

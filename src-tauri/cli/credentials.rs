@@ -89,17 +89,3 @@ pub fn new_passphrase(env: &str, file: Option<&Path>) -> Result<Zeroizing<String
     }
     Err(no_secret(env))
 }
-
-/// The text of `--note`: as given, or read from standard input when it is `-`.
-pub fn note_argument(note: Option<&str>) -> Result<Option<String>, CliError> {
-    match note {
-        Some("-") => {
-            let mut text = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|_| {
-                CliError::usage("could not read the note from standard input (is it UTF-8 text?)")
-            })?;
-            Ok(Some(text))
-        }
-        other => Ok(other.map(str::to_string)),
-    }
-}

@@ -62,6 +62,21 @@ impl From<Error> for CliError {
     }
 }
 
+/// The text of `--note`: as given, or read from standard input when it is `-` (which keeps
+/// journal text out of the process's arguments and the shell's history).
+fn read_note(note: Option<&str>) -> Result<Option<String>, CliError> {
+    match note {
+        Some("-") => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|_| {
+                CliError::usage("could not read the note from standard input (is it UTF-8 text?)")
+            })?;
+            Ok(Some(text))
+        }
+        other => Ok(other.map(str::to_string)),
+    }
+}
+
 /// Parses the process arguments and runs the command.
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -111,7 +126,7 @@ fn execute(cli: Cli) -> Result<(), CliError> {
                     note,
                     json,
                 } => {
-                    let note = credentials::note_argument(note.as_deref())?;
+                    let note = read_note(note.as_deref())?;
                     let input = NewCraving {
                         intensity: *intensity,
                         occurred_at: at.clone(),
@@ -130,9 +145,6 @@ fn execute(cli: Cli) -> Result<(), CliError> {
                 new_passphrase_file,
             },
         } => {
-            if !vault.exists() {
-                return Err(Error::NoVault.into());
-            }
             let current = credentials::unlock_credential(&cli.secrets, &vault)?;
             let new = credentials::new_passphrase(
                 "WAYMARK_NEW_PASSPHRASE",

@@ -15,7 +15,7 @@ pub use kdf::KdfParams;
 pub use keyslots::{Credential, DataKey, KeySlotFile};
 pub use recovery::RecoveryKey;
 
-use crate::error::{Error, Result, VaultFile};
+use crate::error::{Error, Result};
 use crate::passphrase;
 use crate::store::Store;
 
@@ -156,9 +156,6 @@ impl Vault {
     /// Opens the vault with `credential`. A wrong credential fails before the database is opened.
     pub fn unlock(&self, credential: &Credential) -> Result<Store> {
         let key = self.read_slots()?.unwrap_key(credential)?;
-        if !self.database_path().is_file() {
-            return Err(Error::Damaged(VaultFile::Database));
-        }
         Store::open(&self.database_path(), &key)
     }
 

@@ -5,12 +5,8 @@ import { errorMessage } from "../lib/errors";
 /** How many recent cravings the home screen lists. */
 export const RECENT_LIMIT = 50;
 
-function newestFirst(a: Craving, b: Craving): number {
-  return Date.parse(b.occurredAt) - Date.parse(a.occurredAt) || b.id - a.id;
-}
-
 class RecentCravings {
-  /** Newest first. */
+  /** Newest first, in the order the backend lists them. */
   items = $state<Craving[]>([]);
   /** True once a list has arrived since the last clear. */
   loaded = $state(false);
@@ -28,7 +24,7 @@ class RecentCravings {
       this.error = errorMessage(result.error);
       return result.error;
     }
-    this.items = [...result.data].sort(newestFirst);
+    this.items = result.data;
     this.loaded = true;
     this.error = null;
     return null;
