@@ -26,6 +26,12 @@ impl From<waymark_core::Error> for ApiError {
     }
 }
 
+impl From<waymark_core::ValidationError> for ApiError {
+    fn from(e: waymark_core::ValidationError) -> Self {
+        waymark_core::Error::from(e).into()
+    }
+}
+
 impl ApiError {
     /// An internal error with a fixed, content-free message.
     pub fn internal(message: &'static str) -> Self {

@@ -17,7 +17,10 @@ pub use error::ApiError;
 
 /// The IPC surface, shared by the running app and the TypeScript bindings generator.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{cravings, vault};
+    use commands::{
+        checkins, content, cravings, entries, journal, lapses, moods, profile, reviews, triggers,
+        vault,
+    };
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             vault::vault_status,
@@ -29,7 +32,44 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             vault::change_passphrase,
             vault::set_passphrase_after_recovery,
             cravings::add_craving,
+            cravings::update_craving,
+            cravings::get_craving,
             cravings::list_cravings,
+            triggers::list_triggers,
+            triggers::add_trigger,
+            triggers::update_trigger,
+            triggers::set_trigger_archived,
+            triggers::merge_triggers,
+            moods::add_mood,
+            moods::update_mood,
+            moods::get_mood,
+            moods::list_moods,
+            journal::add_journal_entry,
+            journal::update_journal_entry,
+            journal::get_journal_entry,
+            journal::journal_entry_on,
+            journal::list_journal_entries,
+            checkins::add_checkin,
+            checkins::update_checkin,
+            checkins::get_checkin,
+            checkins::checkin_on,
+            reviews::add_review,
+            reviews::update_review,
+            reviews::get_review,
+            reviews::review_for_week,
+            lapses::add_lapse,
+            lapses::update_lapse,
+            lapses::get_lapse,
+            lapses::list_lapses,
+            entries::timeline,
+            entries::search,
+            entries::delete_entry,
+            entries::restore_entry,
+            profile::get_profile,
+            profile::set_profile,
+            profile::recovery_summary,
+            profile::safety_card_due,
+            content::get_journal_content,
         ])
         // Limits the UI shows before the backend would refuse, so the two never disagree.
         .constant(

@@ -25,7 +25,7 @@ fn passphrase() -> Credential {
 fn full_vault() -> (tempfile::TempDir, Vault) {
     let dir = tempfile::tempdir().unwrap();
     let vault = Vault::at(dir.path().join("data"));
-    let (mut store, _) = vault.create(PASS).unwrap();
+    let (store, _) = vault.create(PASS).unwrap();
     let now = clock().0;
     let step = Duration::minutes(10 * 365 * 24 * 60 / CRAVINGS as i64);
     let inputs: Vec<NewCraving> = (0..CRAVINGS)
@@ -33,6 +33,7 @@ fn full_vault() -> (tempfile::TempDir, Vault) {
             intensity: (i % 11) as i32,
             occurred_at: Some((now - step * (i as i32 + 1)).to_rfc3339()),
             note: Some(format!("craving number {i}, after a long day")),
+            ..Default::default()
         })
         .collect();
     store.add_cravings(&inputs, &clock()).unwrap();
@@ -58,6 +59,7 @@ fn benches(c: &mut Criterion) {
                 intensity: 6,
                 occurred_at: None,
                 note: Some("benchmark note".into()),
+                ..Default::default()
             },
             |input| store.add_craving(&input, &clock()).unwrap(),
             BatchSize::SmallInput,

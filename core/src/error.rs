@@ -23,6 +23,8 @@ pub enum ErrorCode {
     Locked,
     /// Input was rejected by validation; nothing was written.
     InvalidInput,
+    /// The entry asked for does not exist (any more).
+    NotFound,
     /// The vault was written by a newer version of Waymark.
     NewerSchema,
     /// A vault file is damaged or not a Waymark file.
@@ -89,6 +91,9 @@ pub enum Error {
     /// Input failed validation.
     #[error(transparent)]
     Invalid(#[from] ValidationError),
+    /// The entry asked for does not exist, or was deleted.
+    #[error("That {0} was not found; it may have been deleted.")]
+    NotFound(&'static str),
     /// The database's schema is newer than this build understands.
     #[error(
         "This journal was saved by a newer version of Waymark (data version {found}; this version \
@@ -123,6 +128,7 @@ impl Error {
             Error::WrongSecret => ErrorCode::WrongSecret,
             Error::Locked => ErrorCode::Locked,
             Error::Invalid(_) => ErrorCode::InvalidInput,
+            Error::NotFound(_) => ErrorCode::NotFound,
             Error::NewerSchema { .. } => ErrorCode::NewerSchema,
             Error::Damaged(_) => ErrorCode::Damaged,
             Error::Io(_) => ErrorCode::Storage,

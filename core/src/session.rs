@@ -59,14 +59,23 @@ impl Session {
 
     /// Takes over a store just unlocked or created. `recovery_key` is the credential when it was
     /// the recovery key that opened it.
+    ///
+    /// Entries left marked deleted by an earlier session (one that ended without locking) are
+    /// erased now: undo only lasts while the person is still there.
     pub fn open(&mut self, store: Store, recovery_key: Option<Credential>) {
+        // Best effort: a failure leaves the rows hidden, and the next open tries again.
+        let _ = store.purge_deleted();
         self.store = Some(store);
         self.recovery_key = recovery_key.filter(|c| matches!(c, Credential::RecoveryKey(_)));
     }
 
-    /// Locks: closes the database and forgets the key and any recovery key.
+    /// Locks: erases entries deleted in this session (their undo ends here), closes the
+    /// database and forgets the key and any recovery key.
     pub fn lock(&mut self) {
-        self.store = None;
+        if let Some(store) = self.store.take() {
+            // Best effort: a failure leaves the rows hidden until the next open erases them.
+            let _ = store.purge_deleted();
+        }
         self.recovery_key = None;
     }
 

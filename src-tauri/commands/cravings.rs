@@ -1,7 +1,7 @@
 //! Commands for the craving log.
 
 use tauri::State;
-use waymark_core::journal::{Craving, NewCraving, SystemClock};
+use waymark_core::journal::{Craving, CravingId, NewCraving, SystemClock};
 
 use super::AppState;
 use crate::error::ApiError;
@@ -14,6 +14,27 @@ pub async fn add_craving(
     input: NewCraving,
 ) -> Result<Craving, ApiError> {
     Ok(state.session().store()?.add_craving(&input, &SystemClock)?)
+}
+
+/// Replaces every field of a craving.
+#[tauri::command]
+#[specta::specta]
+pub async fn update_craving(
+    state: State<'_, AppState>,
+    id: CravingId,
+    input: NewCraving,
+) -> Result<Craving, ApiError> {
+    Ok(state.session().store()?.update_craving(id, &input, &SystemClock)?)
+}
+
+/// One craving, with all its details.
+#[tauri::command]
+#[specta::specta]
+pub async fn get_craving(
+    state: State<'_, AppState>,
+    id: CravingId,
+) -> Result<Craving, ApiError> {
+    Ok(state.session().store()?.craving(id)?)
 }
 
 /// The newest `limit` cravings, newest first.

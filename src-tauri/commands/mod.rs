@@ -1,6 +1,15 @@
 //! IPC commands: each takes state, calls core, maps the error. No logic lives here.
 
+pub mod checkins;
+pub mod content;
 pub mod cravings;
+pub mod entries;
+pub mod journal;
+pub mod lapses;
+pub mod moods;
+pub mod profile;
+pub mod reviews;
+pub mod triggers;
 pub mod vault;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};

@@ -1,115 +1,246 @@
-//! The craving repository.
+//! The craving repository: the quick log and every detail added later.
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
-use rusqlite::{params, Row};
+use rusqlite::{params, Connection, Row};
 
+use super::rows::{found, instant_text};
 use super::Store;
-use crate::error::{Error, Result};
-use crate::journal::craving::format_instant;
-use crate::journal::{Clock, Craving, CravingId, NewCraving};
+use crate::error::Result;
+use crate::journal::craving::ValidCraving;
+use crate::journal::{Clock, Craving, CravingId, CravingOutcome, Halt, NewCraving, TriggerRef};
 
-fn instant_from_parts(millis: i64, offset_seconds: i64) -> Result<DateTime<FixedOffset>> {
-    let offset = FixedOffset::east_opt(offset_seconds as i32)
-        .ok_or(Error::Internal("stored offset out of range"))?;
-    let utc = Utc
-        .timestamp_millis_opt(millis)
-        .single()
-        .ok_or(Error::Internal("stored time out of range"))?;
-    Ok(utc.with_timezone(&offset))
+const CRAVING_COLUMNS: &str = "id, occurred_at, utc_offset, intensity, duration_minutes, hungry, \
+     angry, lonely, tired, place, with_whom, activity, outcome, intensity_after, note, created_at";
+
+/// A craving row before its triggers and coping list are attached.
+fn craving_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Craving>> {
+    let at: i64 = row.get(1)?;
+    let offset: i64 = row.get(2)?;
+    let created: i64 = row.get(15)?;
+    let outcome: Option<String> = row.get(12)?;
+    let craving = (|| -> Result<Craving> {
+        Ok(Craving {
+            id: CravingId(row.get(0)?),
+            occurred_at: instant_text(at, offset)?,
+            intensity: row.get(3)?,
+            duration_minutes: row.get(4)?,
+            triggers: Vec::new(),
+            halt: Halt {
+                hungry: row.get(5)?,
+                angry: row.get(6)?,
+                lonely: row.get(7)?,
+                tired: row.get(8)?,
+            },
+            place: row.get(9)?,
+            with_whom: row.get(10)?,
+            activity: row.get(11)?,
+            coping: Vec::new(),
+            outcome: outcome.as_deref().and_then(CravingOutcome::from_key),
+            intensity_after: row.get(13)?,
+            note: row.get(14)?,
+            created_at: instant_text(created, 0)?,
+        })
+    })();
+    Ok(craving)
 }
 
-fn craving_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, i64, i64, u8, Option<String>, i64)> {
-    Ok((
-        row.get(0)?,
-        row.get(1)?,
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-        row.get(5)?,
-    ))
+/// The triggers of a craving or lapse, by current name, through `link_table`.
+pub(super) fn linked_triggers(
+    conn: &Connection,
+    sql: &str,
+    owner_id: i64,
+) -> Result<Vec<TriggerRef>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([owner_id], |r| {
+        Ok(TriggerRef {
+            id: crate::journal::TriggerId(r.get(0)?),
+            name: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn to_craving(
-    (id, at, offset, intensity, note, created): (i64, i64, i64, u8, Option<String>, i64),
-) -> Result<Craving> {
-    Ok(Craving {
-        id: CravingId(id),
-        occurred_at: format_instant(&instant_from_parts(at, offset)?),
-        intensity,
-        note,
-        created_at: format_instant(&instant_from_parts(created, 0)?.with_timezone(&Utc)),
-    })
+fn attach_details(conn: &Connection, craving: &mut Craving) -> Result<()> {
+    craving.triggers = linked_triggers(
+        conn,
+        "SELECT t.id, t.name FROM craving_trigger ct JOIN trigger_item t ON t.id = ct.trigger_id \
+         WHERE ct.craving_id = ?1 ORDER BY t.name COLLATE NOCASE",
+        craving.id.0,
+    )?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT strategy FROM craving_coping WHERE craving_id = ?1 ORDER BY position",
+    )?;
+    craving.coping = stmt
+        .query_map([craving.id.0], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(())
+}
+
+/// Writes the links and coping list of a craving, replacing what was there.
+fn write_details(conn: &Connection, id: i64, trigger_ids: &[i64], coping: &[String]) -> Result<()> {
+    conn.execute("DELETE FROM craving_trigger WHERE craving_id = ?1", [id])?;
+    conn.execute("DELETE FROM craving_coping WHERE craving_id = ?1", [id])?;
+    let mut link = conn
+        .prepare_cached("INSERT INTO craving_trigger (craving_id, trigger_id) VALUES (?1, ?2)")?;
+    for trigger in trigger_ids {
+        link.execute([id, *trigger])?;
+    }
+    let mut cope = conn.prepare_cached(
+        "INSERT INTO craving_coping (craving_id, position, strategy) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, strategy) in coping.iter().enumerate() {
+        cope.execute(params![id, position as i64, strategy])?;
+    }
+    Ok(())
 }
 
 impl Store {
-    /// Validates and saves a craving; nothing is written when validation fails.
-    pub fn add_craving(&self, input: &NewCraving, clock: &dyn Clock) -> Result<Craving> {
-        let now = clock.now();
-        let valid = input.validate(now)?;
-        self.conn.execute(
-            "INSERT INTO craving (occurred_at, utc_offset, intensity, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
+    /// The trigger ids of a validated craving: catalogue ids checked to exist, and typed-in
+    /// triggers found by name or created. Call inside the write's transaction.
+    fn resolve_craving_triggers(&self, valid: &ValidCraving, now_ms: i64) -> Result<Vec<i64>> {
+        let mut ids = self.existing_trigger_ids(&valid.trigger_ids)?;
+        for new in &valid.new_triggers {
+            let id = self.find_or_create_trigger(new, now_ms)?;
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
+    fn insert_craving(&self, valid: &ValidCraving, now_ms: i64) -> Result<CravingId> {
+        let trigger_ids = self.resolve_craving_triggers(valid, now_ms)?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO craving (occurred_at, utc_offset, intensity, duration_minutes, hungry, \
+                 angry, lonely, tired, place, with_whom, activity, outcome, intensity_after, note, \
+                 created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            )?
+            .execute(params![
                 valid.occurred_at.timestamp_millis(),
                 valid.occurred_at.offset().local_minus_utc(),
                 valid.intensity,
+                valid.duration_minutes,
+                valid.halt.hungry,
+                valid.halt.angry,
+                valid.halt.lonely,
+                valid.halt.tired,
+                valid.place,
+                valid.with_whom,
+                valid.activity,
+                valid.outcome.map(CravingOutcome::key),
+                valid.intensity_after,
                 valid.note,
-                now.timestamp_millis(),
-            ],
-        )?;
-        self.craving(CravingId(self.conn.last_insert_rowid()))
+                now_ms,
+            ])?;
+        let id = self.conn.last_insert_rowid();
+        write_details(&self.conn, id, &trigger_ids, &valid.coping)?;
+        Ok(CravingId(id))
+    }
+
+    /// Validates and saves a craving with all its details; nothing is written when validation
+    /// fails or a trigger id is unknown.
+    pub fn add_craving(&self, input: &NewCraving, clock: &dyn Clock) -> Result<Craving> {
+        let now = clock.now();
+        let valid = input.validate(now)?;
+        let tx = self.conn.unchecked_transaction()?;
+        let id = self.insert_craving(&valid, now.timestamp_millis())?;
+        tx.commit()?;
+        self.craving(id)
     }
 
     /// Validates every input first, then saves them all in one transaction: all or none.
     /// Returns how many were saved.
-    pub fn add_cravings(&mut self, inputs: &[NewCraving], clock: &dyn Clock) -> Result<usize> {
+    pub fn add_cravings(&self, inputs: &[NewCraving], clock: &dyn Clock) -> Result<usize> {
         let now = clock.now();
         let valid = inputs
             .iter()
             .map(|input| input.validate(now))
             .collect::<Result<Vec<_>, _>>()?;
-        let tx = self.conn.transaction()?;
-        {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO craving (occurred_at, utc_offset, intensity, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for v in &valid {
-                insert.execute(params![
-                    v.occurred_at.timestamp_millis(),
-                    v.occurred_at.offset().local_minus_utc(),
-                    v.intensity,
-                    v.note,
-                    now.timestamp_millis(),
-                ])?;
-            }
+        let tx = self.conn.unchecked_transaction()?;
+        for v in &valid {
+            self.insert_craving(v, now.timestamp_millis())?;
         }
         tx.commit()?;
         Ok(valid.len())
     }
 
-    /// One craving by id.
-    pub fn craving(&self, id: CravingId) -> Result<Craving> {
-        let row = self.conn.query_row(
-            "SELECT id, occurred_at, utc_offset, intensity, note, created_at FROM craving WHERE id = ?1",
-            [id.0],
-            craving_from_row,
+    /// Replaces every field of a craving; its id and creation time stay.
+    pub fn update_craving(
+        &self,
+        id: CravingId,
+        input: &NewCraving,
+        clock: &dyn Clock,
+    ) -> Result<Craving> {
+        let now = clock.now();
+        let valid = input.validate(now)?;
+        let tx = self.conn.unchecked_transaction()?;
+        self.craving(id)?;
+        let trigger_ids = self.resolve_craving_triggers(&valid, now.timestamp_millis())?;
+        self.conn.execute(
+            "UPDATE craving SET occurred_at = ?2, utc_offset = ?3, intensity = ?4, \
+             duration_minutes = ?5, hungry = ?6, angry = ?7, lonely = ?8, tired = ?9, place = ?10, \
+             with_whom = ?11, activity = ?12, outcome = ?13, intensity_after = ?14, note = ?15, \
+             updated_at = ?16 WHERE id = ?1",
+            params![
+                id.0,
+                valid.occurred_at.timestamp_millis(),
+                valid.occurred_at.offset().local_minus_utc(),
+                valid.intensity,
+                valid.duration_minutes,
+                valid.halt.hungry,
+                valid.halt.angry,
+                valid.halt.lonely,
+                valid.halt.tired,
+                valid.place,
+                valid.with_whom,
+                valid.activity,
+                valid.outcome.map(CravingOutcome::key),
+                valid.intensity_after,
+                valid.note,
+                now.timestamp_millis(),
+            ],
         )?;
-        to_craving(row)
+        write_details(&self.conn, id.0, &trigger_ids, &valid.coping)?;
+        tx.commit()?;
+        self.craving(id)
+    }
+
+    /// One craving by id; deleted ones are not found.
+    pub fn craving(&self, id: CravingId) -> Result<Craving> {
+        let sql = format!(
+            "SELECT {CRAVING_COLUMNS} FROM craving WHERE id = ?1 AND deleted_at IS NULL"
+        );
+        let mut craving = found(
+            self.conn.prepare_cached(&sql)?.query_row([id.0], craving_from_row),
+            "craving",
+        )??;
+        attach_details(&self.conn, &mut craving)?;
+        Ok(craving)
     }
 
     /// The newest `limit` cravings, newest first.
     pub fn list_cravings(&self, limit: u32) -> Result<Vec<Craving>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, occurred_at, utc_offset, intensity, note, created_at FROM craving \
-             ORDER BY occurred_at DESC, id DESC LIMIT ?1",
-        )?;
+        let sql = format!(
+            "SELECT {CRAVING_COLUMNS} FROM craving WHERE deleted_at IS NULL \
+             ORDER BY occurred_at DESC, id DESC LIMIT ?1"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([limit], craving_from_row)?;
-        rows.map(|r| to_craving(r?)).collect()
+        let mut out = Vec::new();
+        for row in rows {
+            let mut craving = row??;
+            attach_details(&self.conn, &mut craving)?;
+            out.push(craving);
+        }
+        Ok(out)
     }
 
-    /// How many cravings are stored.
+    /// How many cravings are stored (deleted ones excluded).
     pub fn count_cravings(&self) -> Result<u64> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM craving", [], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM craving WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?)
     }
 }

@@ -6,10 +6,16 @@ use crate::error::{Error, Result};
 
 /// Every migration, in order; the schema version after applying entry `i` is `i + 1`.
 /// Files are only ever added here, never edited once landed.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_init.sql",
-    include_str!("../../../migrations/0001_init.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_init.sql",
+        include_str!("../../../migrations/0001_init.sql"),
+    ),
+    (
+        "0002_recovery_journal.sql",
+        include_str!("../../../migrations/0002_recovery_journal.sql"),
+    ),
+];
 
 /// The schema version this build writes and reads.
 pub fn latest_version() -> i64 {

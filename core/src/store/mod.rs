@@ -1,7 +1,18 @@
 //! The encrypted SQLCipher store: opening with the raw data key, migrations, and repositories.
 
+mod checkins;
 mod cravings;
+mod deletion;
+mod entries;
+mod lapses;
 pub mod migrations;
+mod moods;
+mod profile;
+mod reviews;
+mod rows;
+mod search;
+mod timeline;
+mod triggers;
 
 use std::path::Path;
 
@@ -73,6 +84,7 @@ impl Store {
         configure(&conn)?;
         let mut store = Store { conn };
         migrations::migrate(&mut store.conn)?;
+        store.seed_starter_triggers()?;
         Ok(store)
     }
 
@@ -96,6 +108,7 @@ impl Store {
         configure(&conn)?;
         let mut store = Store { conn };
         migrations::migrate(&mut store.conn)?;
+        store.seed_starter_triggers()?;
         Ok(store)
     }
 
@@ -105,3 +118,15 @@ impl Store {
         &self.conn
     }
 }
+
+/// A fresh encrypted store in a temporary directory, for tests across the repositories.
+#[cfg(test)]
+pub(crate) fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::create(&dir.path().join("waymark.db"), &DataKey::for_tests([7; 32]))
+        .expect("create store");
+    (dir, store)
+}
+
+#[cfg(test)]
+mod tests;

@@ -413,3 +413,11 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+impl DataKey {
+    /// A fixed key for store tests that do not need a key file.
+    pub(crate) fn for_tests(bytes: [u8; 32]) -> Self {
+        DataKey(Zeroizing::new(bytes))
+    }
+}

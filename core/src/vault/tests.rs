@@ -82,6 +82,7 @@ fn typed_text_never_reaches_any_file_in_plaintext() {
         intensity: 6,
         occurred_at: None,
         note: Some(format!("note {marker} end")),
+        ..Default::default()
     };
     store.add_craving(&input, &clock()).unwrap();
     // While the connection is open the entry sits in the WAL; scan then, and again after closing.
@@ -303,6 +304,7 @@ fn cravings_come_back_newest_first_with_their_offset() {
             intensity: i as i32 + 1,
             occurred_at: Some((*at).into()),
             note: None,
+            ..Default::default()
         };
         store.add_craving(&input, &clock()).unwrap();
     }
@@ -332,11 +334,13 @@ fn invalid_cravings_write_nothing() {
             intensity: 3,
             occurred_at: Some("not a time".into()),
             note: None,
+            ..Default::default()
         },
         NewCraving {
             intensity: 3,
             occurred_at: None,
             note: Some("x".repeat(10_001)),
+            ..Default::default()
         },
     ] {
         assert!(matches!(
@@ -350,7 +354,7 @@ fn invalid_cravings_write_nothing() {
 #[test]
 fn a_batch_is_saved_whole_or_not_at_all() {
     let (_dir, vault, _) = new_vault();
-    let mut store = vault.unlock(&pass(PASS)).unwrap();
+    let store = vault.unlock(&pass(PASS)).unwrap();
     let good = NewCraving {
         intensity: 2,
         ..Default::default()

@@ -28,14 +28,95 @@ export const commands = {
 	setPassphraseAfterRecovery: (newPassphrase: string) => typedError<null, ApiError>(__TAURI_INVOKE("set_passphrase_after_recovery", { newPassphrase })),
 	/**  Validates and saves a craving. */
 	addCraving: (input: NewCravingInput) => typedError<Craving, ApiError>(__TAURI_INVOKE("add_craving", { input })),
+	/**  Replaces every field of a craving. */
+	updateCraving: (id: CravingId, input: NewCravingInput) => typedError<Craving, ApiError>(__TAURI_INVOKE("update_craving", { id, input })),
+	/**  One craving, with all its details. */
+	getCraving: (id: CravingId) => typedError<Craving, ApiError>(__TAURI_INVOKE("get_craving", { id })),
 	/**  The newest `limit` cravings, newest first. */
 	listCravings: (limit: number) => typedError<Craving[], ApiError>(__TAURI_INVOKE("list_cravings", { limit })),
+	/**  The catalogue; archived triggers only when asked for. */
+	listTriggers: (includeArchived: boolean) => typedError<Trigger[], ApiError>(__TAURI_INVOKE("list_triggers", { includeArchived })),
+	/**  Adds a trigger to the catalogue. */
+	addTrigger: (input: NewTriggerInput) => typedError<Trigger, ApiError>(__TAURI_INVOKE("add_trigger", { input })),
+	/**  Renames a trigger or changes its category. */
+	updateTrigger: (id: TriggerId, input: NewTriggerInput) => typedError<Trigger, ApiError>(__TAURI_INVOKE("update_trigger", { id, input })),
+	/**  Archives a trigger, or makes it active again. */
+	setTriggerArchived: (id: TriggerId, archived: boolean) => typedError<Trigger, ApiError>(__TAURI_INVOKE("set_trigger_archived", { id, archived })),
+	/**  Merges one trigger into another, re-pointing every entry that named it. */
+	mergeTriggers: (from: TriggerId, into: TriggerId) => typedError<Trigger, ApiError>(__TAURI_INVOKE("merge_triggers", { from, into })),
+	/**  Validates and saves a mood check-in. */
+	addMood: (input: NewMoodInput) => typedError<Mood, ApiError>(__TAURI_INVOKE("add_mood", { input })),
+	/**  Replaces every field of a mood check-in. */
+	updateMood: (id: MoodId, input: NewMoodInput) => typedError<Mood, ApiError>(__TAURI_INVOKE("update_mood", { id, input })),
+	/**  One mood check-in. */
+	getMood: (id: MoodId) => typedError<Mood, ApiError>(__TAURI_INVOKE("get_mood", { id })),
+	/**  The newest `limit` mood check-ins, newest first. */
+	listMoods: (limit: number) => typedError<Mood[], ApiError>(__TAURI_INVOKE("list_moods", { limit })),
+	/**  Validates and saves a journal entry (one per day). */
+	addJournalEntry: (input: NewJournalEntryInput) => typedError<JournalEntry, ApiError>(__TAURI_INVOKE("add_journal_entry", { input })),
+	/**  Replaces a journal entry. */
+	updateJournalEntry: (id: JournalEntryId, input: NewJournalEntryInput) => typedError<JournalEntry, ApiError>(__TAURI_INVOKE("update_journal_entry", { id, input })),
+	/**  One journal entry. */
+	getJournalEntry: (id: JournalEntryId) => typedError<JournalEntry, ApiError>(__TAURI_INVOKE("get_journal_entry", { id })),
+	/**  The entry for a day (YYYY-MM-DD), if there is one. */
+	journalEntryOn: (date: string) => typedError<JournalEntry | null, ApiError>(__TAURI_INVOKE("journal_entry_on", { date })),
+	/**  The newest `limit` journal entries, newest day first. */
+	listJournalEntries: (limit: number) => typedError<JournalEntry[], ApiError>(__TAURI_INVOKE("list_journal_entries", { limit })),
+	/**  Validates and saves a check-in (one per day). */
+	addCheckin: (input: NewCheckinInput) => typedError<Checkin, ApiError>(__TAURI_INVOKE("add_checkin", { input })),
+	/**  Replaces a check-in's answers. */
+	updateCheckin: (id: CheckinId, input: NewCheckinInput) => typedError<Checkin, ApiError>(__TAURI_INVOKE("update_checkin", { id, input })),
+	/**  One check-in. */
+	getCheckin: (id: CheckinId) => typedError<Checkin, ApiError>(__TAURI_INVOKE("get_checkin", { id })),
+	/**  The check-in for a day (YYYY-MM-DD), if there is one. */
+	checkinOn: (date: string) => typedError<Checkin | null, ApiError>(__TAURI_INVOKE("checkin_on", { date })),
+	/**  Validates and saves a weekly review (one per week). */
+	addReview: (input: NewReviewInput) => typedError<Review, ApiError>(__TAURI_INVOKE("add_review", { input })),
+	/**  Replaces a weekly review. */
+	updateReview: (id: ReviewId, input: NewReviewInput) => typedError<Review, ApiError>(__TAURI_INVOKE("update_review", { id, input })),
+	/**  One weekly review. */
+	getReview: (id: ReviewId) => typedError<Review, ApiError>(__TAURI_INVOKE("get_review", { id })),
+	/**  The review of the week holding a day (YYYY-MM-DD), if there is one. */
+	reviewForWeek: (date: string) => typedError<Review | null, ApiError>(__TAURI_INVOKE("review_for_week", { date })),
+	/**  Validates and saves a lapse. */
+	addLapse: (input: NewLapseInput) => typedError<Lapse, ApiError>(__TAURI_INVOKE("add_lapse", { input })),
+	/**  Replaces a lapse. */
+	updateLapse: (id: LapseId, input: NewLapseInput) => typedError<Lapse, ApiError>(__TAURI_INVOKE("update_lapse", { id, input })),
+	/**  One lapse. */
+	getLapse: (id: LapseId) => typedError<Lapse, ApiError>(__TAURI_INVOKE("get_lapse", { id })),
+	/**  The newest `limit` lapses, newest first. */
+	listLapses: (limit: number) => typedError<Lapse[], ApiError>(__TAURI_INVOKE("list_lapses", { limit })),
+	/**  Every entry of the chosen kinds between two days, newest first. */
+	timeline: (query: TimelineQuery) => typedError<TimelineItem[], ApiError>(__TAURI_INVOKE("timeline", { query })),
+	/**  Full-text search across every kind of entry, best match first. */
+	search: (text: string, limit: number) => typedError<TimelineItem[], ApiError>(__TAURI_INVOKE("search", { text, limit })),
+	/**  Deletes an entry; it can be brought back with `restore_entry` until the journal is locked. */
+	deleteEntry: (entry: EntryRef) => typedError<null, ApiError>(__TAURI_INVOKE("delete_entry", { entry })),
+	/**  Brings back an entry deleted since the journal was unlocked. */
+	restoreEntry: (entry: EntryRef) => typedError<null, ApiError>(__TAURI_INVOKE("restore_entry", { entry })),
+	/**  What the person told Waymark about themselves. */
+	getProfile: () => typedError<Profile, ApiError>(__TAURI_INVOKE("get_profile")),
+	/**  Replaces the profile. */
+	setProfile: (input: ProfileInput) => typedError<Profile, ApiError>(__TAURI_INVOKE("set_profile", { input })),
+	/**  Days in recovery, milestones and the history of periods. */
+	recoverySummary: () => typedError<RecoverySummary, ApiError>(__TAURI_INVOKE("recovery_summary")),
+	/**  Whether the opioid safety card should follow this entry: after any lapse, and after logged use that follows a gap of some days. */
+	safetyCardDue: (entry: EntryRef) => typedError<boolean, ApiError>(__TAURI_INVOKE("safety_card_due", { entry })),
+	/**  The built-in content, the same for every person; available while locked. */
+	getJournalContent: () => typedError<JournalContent, ApiError>(__TAURI_INVOKE("get_journal_content")),
 };
 
 /* Constants */
 export const NOTE_MAX_CHARS = 10000 as const;
 
 /* Types */
+/**  How a weekly question is answered. */
+export type AnswerKind = 
+/**  A count of days in the past week, 0 to 7. */
+"days" | 
+/**  A rating from 0 to 10, with labels for the two ends. */
+"scale";
+
 /**
  *  What every command returns on failure. `message` is safe to show as is: it never holds
  *  journal text, key material or SQL. `field` names the input at fault, for validation errors.
@@ -49,6 +130,43 @@ export type ApiError = {
 	field: string | null,
 };
 
+/**  A stored check-in. */
+export type Checkin = {
+	/**  Its id. */
+	id: CheckinId,
+	/**  The day, YYYY-MM-DD. */
+	date: string,
+	/**  The answers. */
+	answers: CheckinAnswers,
+	/**  The day overall, 1 to 10. */
+	dayRating: number | null,
+	/**  The note. */
+	note: string | null,
+};
+
+/**  The yes/no answers of a check-in; `None` means skipped. */
+export type CheckinAnswers = {
+	/**  Slept well? */
+	sleptWell?: boolean | null,
+	/**  Eaten properly? */
+	ateWell?: boolean | null,
+	/**  Took medication as prescribed (asked only when the person takes one). */
+	tookMedication?: boolean | null,
+	/**  Went to a meeting, therapy or a keyworker appointment. */
+	attendedSupport?: boolean | null,
+	/**  Contacted someone from the support network. */
+	contactedSomeone?: boolean | null,
+	/**  Exercise or another healthy activity. */
+	healthyActivity?: boolean | null,
+	/**  Been in a high-risk situation. */
+	highRiskSituation?: boolean | null,
+	/**  Used today. */
+	usedToday?: boolean | null,
+};
+
+/**  Identifies a daily aftercare check-in. */
+export type CheckinId = number;
+
 /**  A stored craving. */
 export type Craving = {
 	/**  Its id. */
@@ -57,6 +175,24 @@ export type Craving = {
 	occurredAt: string,
 	/**  0 to 10. */
 	intensity: number,
+	/**  How long it lasted, in minutes. */
+	durationMinutes: number | null,
+	/**  Its triggers, by name. */
+	triggers: TriggerRef[],
+	/**  HALT states. */
+	halt: Halt,
+	/**  Where. */
+	place: string | null,
+	/**  With whom. */
+	withWhom: string | null,
+	/**  Doing what. */
+	activity: string | null,
+	/**  Coping strategies tried. */
+	coping: string[],
+	/**  How it ended. */
+	outcome: CravingOutcome | null,
+	/**  Intensity afterwards. */
+	intensityAfter: number | null,
 	/**  The note, if any. */
 	note: string | null,
 	/**  When it was saved, RFC 3339 UTC. */
@@ -65,6 +201,50 @@ export type Craving = {
 
 /**  Identifies a craving. */
 export type CravingId = number;
+
+/**  How a craving ended. */
+export type CravingOutcome = 
+/**  It passed without using. */
+"passed" | 
+/**  The person used. */
+"used" | 
+/**  It is still going. */
+"ongoing";
+
+/**  Which part of recovery a weekly question looks at. */
+export type Domain = 
+/**  Opioid, alcohol and other drug use. */
+"use" | 
+/**
+ *  Things that make using more likely: cravings, poor sleep, low mood, conflict, risky
+ *  places and people.
+ */
+"risk" | 
+/**  Things that support recovery: people, meetings and treatment, purpose, confidence. */
+"protective";
+
+/**  Every kind of entry the journal holds. */
+export type EntryKind = 
+/**  A craving. */
+"craving" | 
+/**  A mood check-in. */
+"mood" | 
+/**  A daily journal entry. */
+"journal" | 
+/**  A daily aftercare check-in. */
+"checkin" | 
+/**  A weekly review. */
+"review" | 
+/**  A lapse. */
+"lapse";
+
+/**  Points at one entry of any kind. */
+export type EntryRef = {
+	/**  Its kind. */
+	kind: EntryKind,
+	/**  Its id within that kind. */
+	id: number,
+};
 
 /**  A stable, machine-readable classification of an [`Error`], shared with the UI and the CLI. */
 export type ErrorCode = 
@@ -78,6 +258,8 @@ export type ErrorCode =
 "locked" | 
 /**  Input was rejected by validation; nothing was written. */
 "invalid_input" | 
+/**  The entry asked for does not exist (any more). */
+"not_found" | 
 /**  The vault was written by a newer version of Waymark. */
 "newer_schema" | 
 /**  A vault file is damaged or not a Waymark file. */
@@ -87,14 +269,235 @@ export type ErrorCode =
 /**  A bug or an unexpected state. */
 "internal";
 
-/**  A craving as the person enters it, before validation. */
+/**  A feeling offered in a mood check-in. */
+export type Feeling = {
+	/**  Stable snake_case key, stored with check-ins. */
+	key: string,
+	/**  The word shown, capitalised. */
+	label: string,
+	/**  Its general tone. */
+	tone: Tone,
+};
+
+/**  Hungry, angry, lonely, tired: the states that make cravings more likely. */
+export type Halt = {
+	/**  Hungry. */
+	hungry?: boolean,
+	/**  Angry. */
+	angry?: boolean,
+	/**  Lonely. */
+	lonely?: boolean,
+	/**  Tired. */
+	tired?: boolean,
+};
+
+/**  All of the journal's built-in content. */
+export type JournalContent = {
+	/**  The content format's version. */
+	version: number,
+	/**  Starter triggers. */
+	trigger: StarterTrigger[],
+	/**  Feelings for mood check-ins. */
+	feeling: Feeling[],
+	/**  The safety card, in display order. */
+	safetyFact: SafetyFact[],
+	/**  Regions and their emergency numbers. */
+	region: Region[],
+	/**  The weekly review, in display order. */
+	weeklyQuestion: WeeklyQuestion[],
+	/**  Medication options. */
+	medication: Medication[],
+};
+
+/**  A stored journal entry. */
+export type JournalEntry = {
+	/**  Its id. */
+	id: JournalEntryId,
+	/**  The day, YYYY-MM-DD. */
+	date: string,
+	/**  The text. */
+	body: string,
+	/**  One thing that went well. */
+	wentWell: string | null,
+	/**  Tags. */
+	tags: string[],
+};
+
+/**  Identifies a daily journal entry. */
+export type JournalEntryId = number;
+
+/**  A stored lapse. */
+export type Lapse = {
+	/**  Its id. */
+	id: LapseId,
+	/**  When, RFC 3339 in the person's offset then. */
+	occurredAt: string,
+	/**  Triggers that led up to it. */
+	triggers: TriggerRef[],
+	/**  Feeling keys. */
+	feelings: string[],
+	/**  The situation. */
+	situation: string | null,
+	/**  What they learned. */
+	learned: string | null,
+	/**  What they will do differently. */
+	nextTime: string | null,
+	/**  Whether the counter restarted here. */
+	restartsCounter: boolean,
+};
+
+/**  Identifies a lapse. */
+export type LapseId = number;
+
+/**  A medication for opioid recovery the person may say they take. Names only: no doses. */
+export type Medication = {
+	/**  `methadone`, `buprenorphine`, `naltrexone` or `other`. */
+	key: string,
+	/**  The name shown. */
+	label: string,
+	/**  The material section describing it; empty for `other`. */
+	source: string,
+};
+
+/**  A milestone: a day count with its name. */
+export type Milestone = {
+	/**  Days from the start date. */
+	days: number,
+	/**  Its name, e.g. "1 week". */
+	label: string,
+	/**  The day it falls on, YYYY-MM-DD. */
+	date: string,
+};
+
+/**  A stored mood check-in. */
+export type Mood = {
+	/**  Its id. */
+	id: MoodId,
+	/**  When, RFC 3339 in the person's offset then. */
+	occurredAt: string,
+	/**  1 to 10. */
+	mood: number,
+	/**  Feeling keys. */
+	feelings: string[],
+	/**  The note. */
+	note: string | null,
+};
+
+/**  Identifies a mood check-in. */
+export type MoodId = number;
+
+/**  A check-in as entered. */
+export type NewCheckinInput = {
+	/**  The day, YYYY-MM-DD; `None` means today. */
+	date?: string | null,
+	/**  The yes/no answers. */
+	answers?: CheckinAnswers,
+	/**  The day overall, 1 to 10. */
+	dayRating?: number | null,
+	/**  An optional note. */
+	note?: string | null,
+};
+
+/**
+ *  A craving as the person enters it, before validation. Only `intensity` is needed; every
+ *  other detail can be added later by editing.
+ */
 export type NewCravingInput = {
 	/**  How strong the urge is, 0 (none) to 10 (overwhelming). */
 	intensity: number,
 	/**  When it started, RFC 3339 with an offset; `None` means now. */
-	occurredAt: string | null,
+	occurredAt?: string | null,
+	/**  How long it lasted, in minutes. */
+	durationMinutes?: number | null,
+	/**  Triggers from the catalogue. */
+	triggerIds?: TriggerId[],
+	/**
+	 *  Triggers typed in place, added to the catalogue when the craving is saved (or reused,
+	 *  when one of that name exists).
+	 */
+	newTriggers?: NewTriggerInput[],
+	/**  Hungry, angry, lonely, tired. */
+	halt?: Halt,
+	/**  Where the person was. */
+	place?: string | null,
+	/**  Who they were with. */
+	withWhom?: string | null,
+	/**  What they were doing. */
+	activity?: string | null,
+	/**  Coping strategies tried, in the person's words. */
+	coping?: string[],
+	/**  How it ended. */
+	outcome?: CravingOutcome | null,
+	/**  Intensity afterwards, 0 to 10. */
+	intensityAfter?: number | null,
 	/**  An optional free-text note. */
-	note: string | null,
+	note?: string | null,
+};
+
+/**  A journal entry as written. */
+export type NewJournalEntryInput = {
+	/**  The day it is about, YYYY-MM-DD; `None` means today. */
+	date?: string | null,
+	/**  The text, plain or Markdown. */
+	body: string,
+	/**  One thing that went well today. */
+	wentWell?: string | null,
+	/**  Short tags. */
+	tags?: string[],
+};
+
+/**  A lapse as entered. */
+export type NewLapseInput = {
+	/**  When, RFC 3339; `None` means now. */
+	occurredAt?: string | null,
+	/**  Triggers from the catalogue that led up to it. */
+	triggerIds?: TriggerId[],
+	/**  Feeling keys from the built-in list. */
+	feelings?: string[],
+	/**  The situation, in the person's words. */
+	situation?: string | null,
+	/**  What they learned. */
+	learned?: string | null,
+	/**  What they will do differently next time. */
+	nextTime?: string | null,
+	/**  Whether the recovery counter starts again from this lapse. */
+	restartsCounter?: boolean,
+};
+
+/**  A mood check-in as entered. */
+export type NewMoodInput = {
+	/**  1 (very low) to 10 (very good). */
+	mood: number,
+	/**  When, RFC 3339; `None` means now. */
+	occurredAt?: string | null,
+	/**  Feeling keys from the built-in list. */
+	feelings?: string[],
+	/**  An optional note. */
+	note?: string | null,
+};
+
+/**  A weekly review as entered. */
+export type NewReviewInput = {
+	/**
+	 *  Any day of the week under review, YYYY-MM-DD; `None` means this week. Stored as the
+	 *  week's Monday.
+	 */
+	weekOf?: string | null,
+	/**  Answers by question key: a count of days (0-7) or a 0-10 scale, as the question says. */
+	answers?: { [key in string]: number },
+	/**  An optional note. */
+	note?: string | null,
+};
+
+/**  A trigger as typed, before validation. */
+export type NewTriggerInput = {
+	/**  Its name, e.g. "Payday". */
+	name: string,
+	/**
+	 *  Its category key: `people`, `places`, `feelings`, `body_states`,
+	 *  `times_and_situations` or `things`.
+	 */
+	category: string,
 };
 
 /**  A strength estimate to show while the person types. */
@@ -107,6 +510,183 @@ export type PassphraseStrength = {
 	feedback: string | null,
 };
 
+/**  The profile as stored and shown. */
+export type Profile = {
+	/**  The recovery start date, YYYY-MM-DD. */
+	recoveryStart: string | null,
+	/**  Region key from the content file (`uk`, `us`, `other`). */
+	region: string | null,
+	/**  Medication key from the content file, or `None` when the person takes none. */
+	medication: string | null,
+};
+
+/**  A profile change as entered; every field is replaced. */
+export type ProfileInput = {
+	/**  The recovery start date, YYYY-MM-DD; `None` clears it. */
+	recoveryStart?: string | null,
+	/**  Region key. */
+	region?: string | null,
+	/**  Medication key, or `None`. */
+	medication?: string | null,
+};
+
+/**  One stretch of recovery. */
+export type RecoveryPeriod = {
+	/**  First day, YYYY-MM-DD. */
+	start: string,
+	/**  The day it ended (a lapse that restarted the counter), or `None` for the current one. */
+	end: string | null,
+	/**  Its length in whole days. */
+	days: number,
+};
+
+/**  Everything the recovery view shows. */
+export type RecoverySummary = {
+	/**  The recovery start date, if the person set one. */
+	startDate: string | null,
+	/**  Days in the current period. */
+	currentDays: number,
+	/**  The last milestone reached in the current period. */
+	lastMilestone: Milestone | null,
+	/**  The next milestone of the current period. */
+	nextMilestone: Milestone | null,
+	/**  Every period, oldest first; the last is the current one. */
+	periods: RecoveryPeriod[],
+	/**  How many periods there have been (attempts). */
+	attempts: number,
+	/**  The longest period, in days. */
+	longestDays: number,
+	/**  Days in recovery across all periods. */
+	totalDays: number,
+	/**  Lapses logged in all, whether or not they restarted the counter. */
+	lapses: number,
+};
+
+/**  Where the person is, for the emergency number on the safety card. */
+export type Region = {
+	/**  `uk`, `us` or `other`. */
+	key: string,
+	/**  The name shown, e.g. "United Kingdom". */
+	label: string,
+	/**  The number to call; empty means "your local emergency number". */
+	emergency: string,
+	/**  Where the number comes from, with the date it was checked. */
+	source: string,
+};
+
+/**  A stored weekly review. */
+export type Review = {
+	/**  Its id. */
+	id: ReviewId,
+	/**  The Monday the week starts on, YYYY-MM-DD. */
+	weekStart: string,
+	/**  Answers by question key. */
+	answers: { [key in string]: number },
+	/**  The note. */
+	note: string | null,
+};
+
+/**  Identifies a weekly review. */
+export type ReviewId = number;
+
+/**  One fact on the opioid safety card shown after a lapse. */
+export type SafetyFact = {
+	/**  Stable key, e.g. `tolerance`. */
+	key: string,
+	/**  Short heading. */
+	title: string,
+	/**  One or two plain sentences. */
+	text: string,
+	/**  A material section or a public authority with the date it was checked. */
+	source: string,
+};
+
+/**  A trigger offered when the person starts their own catalogue. */
+export type StarterTrigger = {
+	/**  Short, sentence-case name, at most 40 characters. */
+	name: string,
+	/**  Its category. */
+	category: TriggerCategory,
+	/**  Where the material supports it: "<material file>: <section heading>". */
+	source: string,
+};
+
+/**  One line of the timeline or of search results. */
+export type TimelineItem = {
+	/**  Which entry. */
+	entry: EntryRef,
+	/**  The person's calendar day it belongs to, YYYY-MM-DD. */
+	day: string,
+	/**  The instant, RFC 3339, for kinds logged at a time (cravings, moods, lapses). */
+	at: string | null,
+	/**  A one-line summary in plain words, e.g. "Craving 7/10, passed without using". */
+	summary: string,
+	/**
+	 *  A short excerpt of its text, if any. In search results, matches are wrapped in
+	 *  [`MATCH_START`] and [`MATCH_END`].
+	 */
+	excerpt: string | null,
+};
+
+/**  Which part of the timeline to show. */
+export type TimelineQuery = {
+	/**  First day, YYYY-MM-DD; `None` means 30 days before `to`. */
+	from?: string | null,
+	/**  Last day, YYYY-MM-DD; `None` means today. */
+	to?: string | null,
+	/**  Kinds to include; empty means every kind. */
+	kinds?: EntryKind[],
+};
+
+/**  How a feeling generally sits with a person. */
+export type Tone = 
+/**  Painful or difficult. */
+"hard" | 
+/**  Neither clearly hard nor clearly good. */
+"mixed" | 
+/**  Pleasant or helpful. */
+"good";
+
+/**  A trigger in the catalogue. */
+export type Trigger = {
+	/**  Its id. */
+	id: TriggerId,
+	/**  Its name. */
+	name: string,
+	/**  Its category. */
+	category: TriggerCategory,
+	/**  Archived triggers are kept on old entries but not offered for new ones. */
+	archived: boolean,
+	/**  How many cravings and lapses name it. */
+	uses: number,
+};
+
+/**  The category a trigger belongs to. */
+export type TriggerCategory = 
+/**  Someone, or a kind of company. */
+"people" | 
+/**  Somewhere. */
+"places" | 
+/**  An emotion or state of mind. */
+"feelings" | 
+/**  Something physical: pain, withdrawal, tiredness. */
+"body_states" | 
+/**  A time, an occasion or a circumstance. */
+"times_and_situations" | 
+/**  An object or substance. */
+"things";
+
+/**  Identifies a trigger in the person's catalogue. */
+export type TriggerId = number;
+
+/**  A trigger as shown on an entry: its id and current name. */
+export type TriggerRef = {
+	/**  Its id. */
+	id: TriggerId,
+	/**  Its name now (a rename shows everywhere). */
+	name: string,
+};
+
 /**  Whether a vault exists, whether it is open, and how it was opened. */
 export type VaultStatus = {
 	/**  A vault has been set up in the data directory. */
@@ -115,6 +695,22 @@ export type VaultStatus = {
 	unlocked: boolean,
 	/**  It was unlocked with the recovery key, so a new passphrase may be set without the old one. */
 	openedWithRecoveryKey: boolean,
+};
+
+/**  A question in the weekly review. */
+export type WeeklyQuestion = {
+	/**  Stable snake_case key, stored with answers. */
+	key: string,
+	/**  The domain it covers. */
+	domain: Domain,
+	/**  The question, addressed to the person, about the past 7 days. */
+	prompt: string,
+	/**  How it is answered. */
+	answer: AnswerKind,
+	/**  Label for 0 on a scale question; none (null) for day counts. */
+	low: string | null,
+	/**  Label for 10 on a scale question; none (null) for day counts. */
+	high: string | null,
 };
 
 /* Tauri Specta runtime */

@@ -1,0 +1,97 @@
+//! Full-text search across every kind of entry, inside the encrypted database (SQLite FTS5).
+
+use super::Store;
+use crate::error::{Result, ValidationError};
+use crate::journal::kind::{MATCH_END, MATCH_START};
+use crate::journal::{EntryKind, EntryRef, TimelineItem};
+
+/// The longest search text, in characters.
+pub const SEARCH_MAX_CHARS: usize = 200;
+/// The most words a search may hold.
+const SEARCH_MAX_WORDS: usize = 16;
+
+/// Turns what the person typed into an FTS5 query that can never be a syntax error: each word
+/// becomes a quoted prefix term, and every term must match.
+pub fn fts_query(text: &str) -> Result<String, ValidationError> {
+    if text.chars().count() > SEARCH_MAX_CHARS {
+        return Err(ValidationError::new(
+            "query",
+            format!("Search for at most {SEARCH_MAX_CHARS} characters."),
+        ));
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return Err(ValidationError::new(
+            "query",
+            "Type a word to search for.",
+        ));
+    }
+    if words.len() > SEARCH_MAX_WORDS {
+        return Err(ValidationError::new(
+            "query",
+            format!("Search for at most {SEARCH_MAX_WORDS} words."),
+        ));
+    }
+    Ok(words
+        .iter()
+        .map(|w| format!("\"{w}\"*"))
+        .collect::<Vec<_>>()
+        .join(" "))
+}
+
+impl Store {
+    /// The best `limit` matches for `text`, best first, with the matching words marked in each
+    /// excerpt.
+    pub fn search(&self, text: &str, limit: u32) -> Result<Vec<TimelineItem>> {
+        let query = fts_query(text)?;
+        let sql = format!(
+            "SELECT kind, ref_id, snippet(search_index, 2, '{MATCH_START}', '{MATCH_END}', '…', 16) \
+             FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params![query, limit], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut hits = Vec::new();
+        for row in rows {
+            let (kind, id, snippet) = row?;
+            let Some(kind) = EntryKind::from_key(&kind) else {
+                continue;
+            };
+            let mut item = self.entry_item(EntryRef { kind, id })?;
+            let one_line = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
+            item.excerpt = Some(one_line);
+            hits.push(item);
+        }
+        Ok(hits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn typed_text_becomes_quoted_prefix_terms() {
+        assert_eq!(fts_query("  walk, park!").unwrap(), "\"walk\"* \"park\"*");
+        assert_eq!(fts_query("\"OR NOT").unwrap(), "\"OR\"* \"NOT\"*");
+        assert_eq!(fts_query(" -*- ").unwrap_err().field, "query");
+    }
+
+    proptest! {
+        #[test]
+        fn queries_only_ever_hold_words_quotes_stars_and_spaces(text in "(?s).{0,100}") {
+            if let Ok(q) = fts_query(&text) {
+                prop_assert!(q.chars().all(|c| c.is_alphanumeric() || c == '"' || c == '*' || c == ' '));
+            }
+        }
+    }
+}

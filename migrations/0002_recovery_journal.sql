@@ -1,0 +1,250 @@
+-- Waymark schema 2: the recovery journal. Cravings in full, the trigger catalogue, mood check-ins,
+-- daily journal entries, aftercare check-ins, weekly reviews, recovery time and lapses, and the
+-- full-text index that lives inside the encrypted database.
+-- Forward-only: once this file has landed it is never edited.
+--
+-- Conventions: instants are UTC milliseconds plus the person's UTC offset in seconds; calendar days
+-- are ISO dates (YYYY-MM-DD) in the person's own time; yes/no answers are 0/1, NULL when skipped.
+-- `deleted_at` marks an entry deleted but still undoable; such rows are purged when the vault is
+-- next opened or locked, and every read ignores them.
+
+-- Small settings about the person: recovery start date, region, medication. One row per key.
+CREATE TABLE profile_setting (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+-- The person's own catalogue of triggers.
+CREATE TABLE trigger_item (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    category   TEXT NOT NULL CHECK (category IN
+                 ('people', 'places', 'feelings', 'body_states', 'times_and_situations', 'things')),
+    archived   INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    created_at INTEGER NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX trigger_item_by_name ON trigger_item (name COLLATE NOCASE);
+
+-- The details a craving can be enriched with after the quick log.
+ALTER TABLE craving ADD COLUMN duration_minutes INTEGER CHECK (duration_minutes BETWEEN 0 AND 1440);
+ALTER TABLE craving ADD COLUMN hungry INTEGER NOT NULL DEFAULT 0 CHECK (hungry IN (0, 1));
+ALTER TABLE craving ADD COLUMN angry INTEGER NOT NULL DEFAULT 0 CHECK (angry IN (0, 1));
+ALTER TABLE craving ADD COLUMN lonely INTEGER NOT NULL DEFAULT 0 CHECK (lonely IN (0, 1));
+ALTER TABLE craving ADD COLUMN tired INTEGER NOT NULL DEFAULT 0 CHECK (tired IN (0, 1));
+ALTER TABLE craving ADD COLUMN place TEXT;
+ALTER TABLE craving ADD COLUMN with_whom TEXT;
+ALTER TABLE craving ADD COLUMN activity TEXT;
+ALTER TABLE craving ADD COLUMN outcome TEXT CHECK (outcome IN ('passed', 'used', 'ongoing'));
+ALTER TABLE craving ADD COLUMN intensity_after INTEGER CHECK (intensity_after BETWEEN 0 AND 10);
+ALTER TABLE craving ADD COLUMN updated_at INTEGER;
+ALTER TABLE craving ADD COLUMN deleted_at INTEGER;
+
+CREATE TABLE craving_trigger (
+    craving_id INTEGER NOT NULL REFERENCES craving (id) ON DELETE CASCADE,
+    trigger_id INTEGER NOT NULL REFERENCES trigger_item (id),
+    PRIMARY KEY (craving_id, trigger_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX craving_trigger_by_trigger ON craving_trigger (trigger_id);
+
+-- Coping strategies tried during a craving, as the person named them, in the order given.
+CREATE TABLE craving_coping (
+    craving_id INTEGER NOT NULL REFERENCES craving (id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    strategy   TEXT NOT NULL,
+    PRIMARY KEY (craving_id, position)
+) STRICT, WITHOUT ROWID;
+
+-- Mood check-ins, several a day.
+CREATE TABLE mood_checkin (
+    id          INTEGER PRIMARY KEY,
+    occurred_at INTEGER NOT NULL,
+    utc_offset  INTEGER NOT NULL CHECK (utc_offset BETWEEN -86399 AND 86399),
+    mood        INTEGER NOT NULL CHECK (mood BETWEEN 1 AND 10),
+    note        TEXT,
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER,
+    deleted_at  INTEGER
+) STRICT;
+CREATE INDEX mood_checkin_by_time ON mood_checkin (occurred_at DESC, id DESC);
+
+CREATE TABLE mood_feeling (
+    mood_id INTEGER NOT NULL REFERENCES mood_checkin (id) ON DELETE CASCADE,
+    feeling TEXT NOT NULL,
+    PRIMARY KEY (mood_id, feeling)
+) STRICT, WITHOUT ROWID;
+
+-- The daily journal: at most one live entry per day.
+CREATE TABLE journal_entry (
+    id         INTEGER PRIMARY KEY,
+    entry_date TEXT NOT NULL CHECK (entry_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    body       TEXT NOT NULL,
+    went_well  TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER,
+    deleted_at INTEGER
+) STRICT;
+CREATE UNIQUE INDEX journal_entry_one_per_day ON journal_entry (entry_date) WHERE deleted_at IS NULL;
+
+CREATE TABLE journal_tag (
+    entry_id INTEGER NOT NULL REFERENCES journal_entry (id) ON DELETE CASCADE,
+    tag      TEXT NOT NULL,
+    PRIMARY KEY (entry_id, tag)
+) STRICT, WITHOUT ROWID;
+
+-- The daily aftercare check-in: at most one live check-in per day.
+CREATE TABLE daily_checkin (
+    id                  INTEGER PRIMARY KEY,
+    checkin_date        TEXT NOT NULL CHECK (checkin_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    slept_well          INTEGER CHECK (slept_well IN (0, 1)),
+    ate_well            INTEGER CHECK (ate_well IN (0, 1)),
+    took_medication     INTEGER CHECK (took_medication IN (0, 1)),
+    attended_support    INTEGER CHECK (attended_support IN (0, 1)),
+    contacted_someone   INTEGER CHECK (contacted_someone IN (0, 1)),
+    healthy_activity    INTEGER CHECK (healthy_activity IN (0, 1)),
+    high_risk_situation INTEGER CHECK (high_risk_situation IN (0, 1)),
+    used_today          INTEGER CHECK (used_today IN (0, 1)),
+    day_rating          INTEGER CHECK (day_rating BETWEEN 1 AND 10),
+    note                TEXT,
+    created_at          INTEGER NOT NULL,
+    updated_at          INTEGER,
+    deleted_at          INTEGER
+) STRICT;
+CREATE UNIQUE INDEX daily_checkin_one_per_day ON daily_checkin (checkin_date) WHERE deleted_at IS NULL;
+
+-- The weekly review: answers keyed by the question keys in core/content/journal.toml.
+CREATE TABLE weekly_review (
+    id         INTEGER PRIMARY KEY,
+    week_start TEXT NOT NULL CHECK (week_start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    answers    TEXT NOT NULL CHECK (json_valid(answers)),
+    note       TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER,
+    deleted_at INTEGER
+) STRICT;
+CREATE UNIQUE INDEX weekly_review_one_per_week ON weekly_review (week_start) WHERE deleted_at IS NULL;
+
+-- Lapses. Recovery periods are derived, never stored: they start at the recovery start date and
+-- at every lapse the person chose to restart the counter with, so editing or deleting a lapse
+-- can never leave the history inconsistent.
+CREATE TABLE lapse (
+    id               INTEGER PRIMARY KEY,
+    occurred_at      INTEGER NOT NULL,
+    utc_offset       INTEGER NOT NULL CHECK (utc_offset BETWEEN -86399 AND 86399),
+    situation        TEXT,
+    learned          TEXT,
+    next_time        TEXT,
+    restarts_counter INTEGER NOT NULL CHECK (restarts_counter IN (0, 1)),
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER,
+    deleted_at       INTEGER
+) STRICT;
+CREATE INDEX lapse_by_time ON lapse (occurred_at DESC, id DESC);
+
+CREATE TABLE lapse_trigger (
+    lapse_id   INTEGER NOT NULL REFERENCES lapse (id) ON DELETE CASCADE,
+    trigger_id INTEGER NOT NULL REFERENCES trigger_item (id),
+    PRIMARY KEY (lapse_id, trigger_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE lapse_feeling (
+    lapse_id INTEGER NOT NULL REFERENCES lapse (id) ON DELETE CASCADE,
+    feeling  TEXT NOT NULL,
+    PRIMARY KEY (lapse_id, feeling)
+) STRICT, WITHOUT ROWID;
+
+-- Full-text search over every kind of entry, inside the encrypted database: there is no index
+-- anywhere else. Kept current by the triggers below; deleted entries leave the index at once.
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    kind UNINDEXED,
+    ref_id UNINDEXED,
+    body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER craving_search_insert AFTER INSERT ON craving
+WHEN NEW.deleted_at IS NULL BEGIN
+    INSERT INTO search_index (kind, ref_id, body) VALUES ('craving', NEW.id,
+        concat_ws(char(10), NEW.note, NEW.place, NEW.with_whom, NEW.activity));
+END;
+CREATE TRIGGER craving_search_update AFTER UPDATE ON craving BEGIN
+    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = OLD.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', NEW.id,
+        concat_ws(char(10), NEW.note, NEW.place, NEW.with_whom, NEW.activity)
+    WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER craving_search_delete AFTER DELETE ON craving BEGIN
+    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = OLD.id;
+END;
+
+CREATE TRIGGER mood_search_insert AFTER INSERT ON mood_checkin
+WHEN NEW.deleted_at IS NULL BEGIN
+    INSERT INTO search_index (kind, ref_id, body) VALUES ('mood', NEW.id, coalesce(NEW.note, ''));
+END;
+CREATE TRIGGER mood_search_update AFTER UPDATE ON mood_checkin BEGIN
+    DELETE FROM search_index WHERE kind = 'mood' AND ref_id = OLD.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'mood', NEW.id, coalesce(NEW.note, '')
+    WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER mood_search_delete AFTER DELETE ON mood_checkin BEGIN
+    DELETE FROM search_index WHERE kind = 'mood' AND ref_id = OLD.id;
+END;
+
+CREATE TRIGGER journal_search_insert AFTER INSERT ON journal_entry
+WHEN NEW.deleted_at IS NULL BEGIN
+    INSERT INTO search_index (kind, ref_id, body) VALUES ('journal', NEW.id,
+        concat_ws(char(10), NEW.body, NEW.went_well));
+END;
+CREATE TRIGGER journal_search_update AFTER UPDATE ON journal_entry BEGIN
+    DELETE FROM search_index WHERE kind = 'journal' AND ref_id = OLD.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'journal', NEW.id,
+        concat_ws(char(10), NEW.body, NEW.went_well)
+    WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER journal_search_delete AFTER DELETE ON journal_entry BEGIN
+    DELETE FROM search_index WHERE kind = 'journal' AND ref_id = OLD.id;
+END;
+
+CREATE TRIGGER checkin_search_insert AFTER INSERT ON daily_checkin
+WHEN NEW.deleted_at IS NULL BEGIN
+    INSERT INTO search_index (kind, ref_id, body) VALUES ('checkin', NEW.id, coalesce(NEW.note, ''));
+END;
+CREATE TRIGGER checkin_search_update AFTER UPDATE ON daily_checkin BEGIN
+    DELETE FROM search_index WHERE kind = 'checkin' AND ref_id = OLD.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'checkin', NEW.id, coalesce(NEW.note, '')
+    WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER checkin_search_delete AFTER DELETE ON daily_checkin BEGIN
+    DELETE FROM search_index WHERE kind = 'checkin' AND ref_id = OLD.id;
+END;
+
+CREATE TRIGGER review_search_insert AFTER INSERT ON weekly_review
+WHEN NEW.deleted_at IS NULL BEGIN
+    INSERT INTO search_index (kind, ref_id, body) VALUES ('review', NEW.id, coalesce(NEW.note, ''));
+END;
+CREATE TRIGGER review_search_update AFTER UPDATE ON weekly_review BEGIN
+    DELETE FROM search_index WHERE kind = 'review' AND ref_id = OLD.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'review', NEW.id, coalesce(NEW.note, '')
+    WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER review_search_delete AFTER DELETE ON weekly_review BEGIN
+    DELETE FROM search_index WHERE kind = 'review' AND ref_id = OLD.id;
+END;
+
+CREATE TRIGGER lapse_search_insert AFTER INSERT ON lapse
+WHEN NEW.deleted_at IS NULL BEGIN
+    INSERT INTO search_index (kind, ref_id, body) VALUES ('lapse', NEW.id,
+        concat_ws(char(10), NEW.situation, NEW.learned, NEW.next_time));
+END;
+CREATE TRIGGER lapse_search_update AFTER UPDATE ON lapse BEGIN
+    DELETE FROM search_index WHERE kind = 'lapse' AND ref_id = OLD.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'lapse', NEW.id,
+        concat_ws(char(10), NEW.situation, NEW.learned, NEW.next_time)
+    WHERE NEW.deleted_at IS NULL;
+END;
+CREATE TRIGGER lapse_search_delete AFTER DELETE ON lapse BEGIN
+    DELETE FROM search_index WHERE kind = 'lapse' AND ref_id = OLD.id;
+END;
+
+-- Existing cravings from schema 1 join the index.
+INSERT INTO search_index (kind, ref_id, body)
+    SELECT 'craving', id, coalesce(note, '') FROM craving;
