@@ -2,16 +2,24 @@
 import { commands } from "../lib/api";
 import { errorMessage } from "../lib/errors";
 import { cravings } from "./cravings.svelte";
+import { clearAllOnLock } from "./lockable";
+
+/** The screens of the unlocked journal, in the order the navigation shows them. */
+export const JOURNAL_SCREENS = [
+  { screen: "home", label: "Today" },
+  { screen: "timeline", label: "Timeline" },
+  { screen: "journal", label: "Journal" },
+  { screen: "checkin", label: "Check-in" },
+  { screen: "recovery", label: "Recovery" },
+  { screen: "triggers", label: "Triggers" },
+  { screen: "search", label: "Search" },
+] as const;
+
+/** A screen of the unlocked journal. */
+export type JournalScreen = (typeof JOURNAL_SCREENS)[number]["screen"] | "settings";
 
 /** Every screen App.svelte can show. */
-export type Screen =
-  | "loading"
-  | "unavailable"
-  | "setup"
-  | "recovery-key"
-  | "unlock"
-  | "home"
-  | "settings";
+export type Screen = "loading" | "unavailable" | "setup" | "recovery-key" | "unlock" | JournalScreen;
 
 class Session {
   screen = $state<Screen>("loading");
@@ -39,7 +47,8 @@ class Session {
       this.problem = null;
       const { exists, unlocked, openedWithRecoveryKey } = result.data;
       this.openedWithRecoveryKey = openedWithRecoveryKey;
-      this.screen = !exists ? "setup" : unlocked ? "home" : "unlock";
+      const keep = unlocked && this.unlockedScreen;
+      this.screen = !exists ? "setup" : unlocked ? (keep ? this.screen : "home") : "unlock";
     }
     return this.screen;
   }
@@ -69,6 +78,17 @@ class Session {
     this.openedWithRecoveryKey = false;
   }
 
+  /** Shows one of the journal's screens. */
+  go(screen: JournalScreen): void {
+    this.shellError = null;
+    this.screen = screen;
+  }
+
+  /** True while the journal is unlocked and one of its screens is showing. */
+  get unlockedScreen(): boolean {
+    return !["loading", "unavailable", "setup", "recovery-key", "unlock"].includes(this.screen);
+  }
+
   /** Opens the settings screen. */
   openSettings(): void {
     this.shellError = null;
@@ -88,7 +108,8 @@ class Session {
     const result = await commands.lock();
     if (result.status === "error") {
       // The backend may still be unlocked: show whatever state it reports, with the error.
-      if ((await this.refresh()) === "home") this.shellError = errorMessage(result.error);
+      await this.refresh();
+      if (this.unlockedScreen) this.shellError = errorMessage(result.error);
     }
   }
 
@@ -101,6 +122,7 @@ class Session {
 
   #dropJournalData(): void {
     cravings.clear();
+    clearAllOnLock();
     this.recoveryKey = null;
     this.openedWithRecoveryKey = false;
     this.shellError = null;

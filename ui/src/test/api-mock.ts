@@ -1,6 +1,13 @@
 // A stand-in for src/lib/api.ts in tests: `vi.mock("../lib/api", () => import("../test/api-mock"))`.
 import { vi } from "vitest";
-import type { ApiError, Craving, commands as realCommands } from "../lib/api";
+import type {
+  ApiError,
+  Craving,
+  JournalContent,
+  RecoverySummary,
+  Trigger,
+  commands as realCommands,
+} from "../lib/api";
 
 /** Constants are the real generated values, not copies. */
 export const { NOTE_MAX_CHARS } = await vi.importActual<typeof import("../lib/api")>("../lib/api");
@@ -16,7 +23,44 @@ export const commands = {
   changePassphrase: vi.fn(),
   setPassphraseAfterRecovery: vi.fn(),
   addCraving: vi.fn(),
+  updateCraving: vi.fn(),
+  getCraving: vi.fn(),
   listCravings: vi.fn(),
+  listTriggers: vi.fn(),
+  addTrigger: vi.fn(),
+  updateTrigger: vi.fn(),
+  setTriggerArchived: vi.fn(),
+  mergeTriggers: vi.fn(),
+  addMood: vi.fn(),
+  updateMood: vi.fn(),
+  getMood: vi.fn(),
+  listMoods: vi.fn(),
+  addJournalEntry: vi.fn(),
+  updateJournalEntry: vi.fn(),
+  getJournalEntry: vi.fn(),
+  journalEntryOn: vi.fn(),
+  listJournalEntries: vi.fn(),
+  addCheckin: vi.fn(),
+  updateCheckin: vi.fn(),
+  getCheckin: vi.fn(),
+  checkinOn: vi.fn(),
+  addReview: vi.fn(),
+  updateReview: vi.fn(),
+  getReview: vi.fn(),
+  reviewForWeek: vi.fn(),
+  addLapse: vi.fn(),
+  updateLapse: vi.fn(),
+  getLapse: vi.fn(),
+  listLapses: vi.fn(),
+  timeline: vi.fn(),
+  search: vi.fn(),
+  deleteEntry: vi.fn(),
+  restoreEntry: vi.fn(),
+  getProfile: vi.fn(),
+  setProfile: vi.fn(),
+  recoverySummary: vi.fn(),
+  safetyCardDue: vi.fn(),
+  getJournalContent: vi.fn(),
 } satisfies Record<keyof typeof realCommands, unknown>;
 
 /** A successful reply. */
@@ -34,9 +78,79 @@ export function fail(
 }
 
 /** A stored craving as the backend would return it. */
-export function craving(id: number, intensity: number, occurredAt: string, note: string | null = null): Craving {
-  return { id, intensity, occurredAt, note, createdAt: occurredAt };
+export function craving(
+  id: number,
+  intensity: number,
+  occurredAt: string,
+  note: string | null = null,
+  details: Partial<Craving> = {},
+): Craving {
+  return {
+    id,
+    intensity,
+    occurredAt,
+    note,
+    createdAt: occurredAt,
+    durationMinutes: null,
+    triggers: [],
+    halt: { hungry: false, angry: false, lonely: false, tired: false },
+    place: null,
+    withWhom: null,
+    activity: null,
+    coping: [],
+    outcome: null,
+    intensityAfter: null,
+    ...details,
+  };
 }
+
+/** A trigger in the catalogue. */
+export function trigger(id: number, name: string, category: Trigger["category"] = "feelings", uses = 0): Trigger {
+  return { id, name, category, archived: false, uses };
+}
+
+/** A small but complete copy of the built-in content. */
+export const content: JournalContent = {
+  version: 1,
+  trigger: [{ name: "Feeling stressed", category: "feelings", source: "000: Identifying and managing triggers" }],
+  feeling: [
+    { key: "anxious", label: "Anxious", tone: "hard" },
+    { key: "calm", label: "Calm", tone: "good" },
+    { key: "hopeful", label: "Hopeful", tone: "good" },
+  ],
+  safetyFact: [
+    { key: "tolerance", title: "Your tolerance drops fast", text: "After even a few days without opioids, a dose you used to take can cause an overdose.", source: "002: withdrawal" },
+    { key: "naloxone", title: "Carry naloxone", text: "Naloxone reverses an opioid overdose.", source: "CDC, checked 2026-11-22" },
+  ],
+  region: [
+    { key: "uk", label: "United Kingdom", emergency: "999", source: "NHS" },
+    { key: "us", label: "United States", emergency: "911", source: "FCC" },
+    { key: "other", label: "Somewhere else", emergency: "", source: "EENA" },
+  ],
+  weeklyQuestion: [
+    { key: "days_used", domain: "use", prompt: "In the past 7 days, on how many days did you use?", answer: "days", low: null, high: null },
+    { key: "confidence", domain: "protective", prompt: "In the past 7 days, how confident were you about staying stopped?", answer: "scale", low: "Not confident", high: "Very confident" },
+  ],
+  medication: [
+    { key: "methadone", label: "Methadone", source: "003" },
+    { key: "buprenorphine", label: "Buprenorphine", source: "003" },
+    { key: "naltrexone", label: "Naltrexone", source: "003" },
+    { key: "other", label: "Something else", source: "" },
+  ],
+};
+
+/** A recovery summary with no start date set. */
+export const noRecovery: RecoverySummary = {
+  startDate: null,
+  currentDays: 0,
+  lastMilestone: null,
+  nextMilestone: null,
+  periods: [],
+  attempts: 0,
+  longestDays: 0,
+  totalDays: 0,
+  lapses: 0,
+};
 
 /** Default replies: a vault that exists and is unlocked, with no entries. */
 export function resetCommands(): void {
@@ -51,4 +165,19 @@ export function resetCommands(): void {
   commands.setPassphraseAfterRecovery.mockResolvedValue(ok(null));
   commands.addCraving.mockResolvedValue(ok(craving(1, 5, "2024-11-22T15:40:00-05:00")));
   commands.listCravings.mockResolvedValue(ok([]));
+  commands.listTriggers.mockResolvedValue(ok([trigger(1, "Feeling stressed")]));
+  commands.listMoods.mockResolvedValue(ok([]));
+  commands.listJournalEntries.mockResolvedValue(ok([]));
+  commands.listLapses.mockResolvedValue(ok([]));
+  commands.journalEntryOn.mockResolvedValue(ok(null));
+  commands.checkinOn.mockResolvedValue(ok(null));
+  commands.reviewForWeek.mockResolvedValue(ok(null));
+  commands.timeline.mockResolvedValue(ok([]));
+  commands.search.mockResolvedValue(ok([]));
+  commands.deleteEntry.mockResolvedValue(ok(null));
+  commands.restoreEntry.mockResolvedValue(ok(null));
+  commands.getProfile.mockResolvedValue(ok({ recoveryStart: null, region: null, medication: null }));
+  commands.recoverySummary.mockResolvedValue(ok(noRecovery));
+  commands.safetyCardDue.mockResolvedValue(ok(false));
+  commands.getJournalContent.mockResolvedValue(ok(content));
 }
