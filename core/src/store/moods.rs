@@ -220,12 +220,14 @@ mod tests {
     #[test]
     fn a_mood_comes_back_as_saved_with_feelings_in_list_order() {
         let (_dir, store) = new_store();
+        // The built-in list puts "tired" before "hopeful", unlike the alphabet (and the table's
+        // primary key), so only a deliberate sort gives this order.
         let saved = store
             .add_mood(
                 &input(
                     7,
-                    "2026-11-22T09:30:00-05:00",
-                    &["hopeful", "anxious", "calm", "hopeful"],
+                    "2026-11-22T08:30:00-05:00",
+                    &["hopeful", "tired", "anxious", "hopeful"],
                     Some("  Walked to the river\nfelt steadier  "),
                 ),
                 &clock(),
@@ -233,9 +235,9 @@ mod tests {
             .unwrap();
         let expected = Mood {
             id: saved.id,
-            occurred_at: "2026-11-22T09:30:00-05:00".to_string(),
+            occurred_at: "2026-11-22T08:30:00-05:00".to_string(),
             mood: 7,
-            feelings: vec!["anxious".into(), "calm".into(), "hopeful".into()],
+            feelings: vec!["anxious".into(), "tired".into(), "hopeful".into()],
             note: Some("Walked to the river\nfelt steadier".into()),
         };
         assert_eq!(saved, expected);
@@ -311,7 +313,7 @@ mod tests {
         let updated = store
             .update_mood(
                 first.id,
-                &input(6, "2026-11-22T07:15:00+02:00", &["proud", "calm"], None),
+                &input(6, "2026-11-22T07:15:00+02:00", &["proud", "restless"], None),
                 &later,
             )
             .unwrap();
@@ -319,7 +321,7 @@ mod tests {
             id: first.id,
             occurred_at: "2026-11-22T07:15:00+02:00".to_string(),
             mood: 6,
-            feelings: vec!["calm".into(), "proud".into()],
+            feelings: vec!["restless".into(), "proud".into()],
             note: None,
         };
         assert_eq!(updated, expected);

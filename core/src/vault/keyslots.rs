@@ -296,6 +296,14 @@ impl KeySlotFile {
 }
 
 #[cfg(test)]
+impl DataKey {
+    /// A fixed key for store tests that do not need a key file.
+    pub(crate) fn for_tests(bytes: [u8; 32]) -> Self {
+        DataKey(Zeroizing::new(bytes))
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -411,13 +419,5 @@ mod tests {
                 Err(Error::Damaged(VaultFile::KeySlots))
             ));
         }
-    }
-}
-
-#[cfg(test)]
-impl DataKey {
-    /// A fixed key for store tests that do not need a key file.
-    pub(crate) fn for_tests(bytes: [u8; 32]) -> Self {
-        DataKey(Zeroizing::new(bytes))
     }
 }
