@@ -25,16 +25,16 @@ pub async fn update_checkin(
     id: CheckinId,
     input: NewCheckin,
 ) -> Result<Checkin, ApiError> {
-    Ok(state.session().store()?.update_checkin(id, &input, &SystemClock)?)
+    Ok(state
+        .session()
+        .store()?
+        .update_checkin(id, &input, &SystemClock)?)
 }
 
 /// One check-in.
 #[tauri::command]
 #[specta::specta]
-pub async fn get_checkin(
-    state: State<'_, AppState>,
-    id: CheckinId,
-) -> Result<Checkin, ApiError> {
+pub async fn get_checkin(state: State<'_, AppState>, id: CheckinId) -> Result<Checkin, ApiError> {
     Ok(state.session().store()?.checkin(id)?)
 }
 
@@ -45,5 +45,8 @@ pub async fn checkin_on(
     state: State<'_, AppState>,
     date: String,
 ) -> Result<Option<Checkin>, ApiError> {
-    Ok(state.session().store()?.checkin_on(parse_day("date", &date)?)?)
+    Ok(state
+        .session()
+        .store()?
+        .checkin_on(parse_day("date", &date)?)?)
 }

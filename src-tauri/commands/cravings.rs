@@ -24,16 +24,16 @@ pub async fn update_craving(
     id: CravingId,
     input: NewCraving,
 ) -> Result<Craving, ApiError> {
-    Ok(state.session().store()?.update_craving(id, &input, &SystemClock)?)
+    Ok(state
+        .session()
+        .store()?
+        .update_craving(id, &input, &SystemClock)?)
 }
 
 /// One craving, with all its details.
 #[tauri::command]
 #[specta::specta]
-pub async fn get_craving(
-    state: State<'_, AppState>,
-    id: CravingId,
-) -> Result<Craving, ApiError> {
+pub async fn get_craving(state: State<'_, AppState>, id: CravingId) -> Result<Craving, ApiError> {
     Ok(state.session().store()?.craving(id)?)
 }
 

@@ -31,19 +31,13 @@ pub async fn search(
 /// Deletes an entry; it can be brought back with `restore_entry` until the journal is locked.
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_entry(
-    state: State<'_, AppState>,
-    entry: EntryRef,
-) -> Result<(), ApiError> {
+pub async fn delete_entry(state: State<'_, AppState>, entry: EntryRef) -> Result<(), ApiError> {
     Ok(state.session().store()?.delete_entry(entry, &SystemClock)?)
 }
 
 /// Brings back an entry deleted since the journal was unlocked.
 #[tauri::command]
 #[specta::specta]
-pub async fn restore_entry(
-    state: State<'_, AppState>,
-    entry: EntryRef,
-) -> Result<(), ApiError> {
+pub async fn restore_entry(state: State<'_, AppState>, entry: EntryRef) -> Result<(), ApiError> {
     Ok(state.session().store()?.restore_entry(entry)?)
 }

@@ -14,7 +14,10 @@ pub async fn add_journal_entry(
     state: State<'_, AppState>,
     input: NewJournalEntry,
 ) -> Result<JournalEntry, ApiError> {
-    Ok(state.session().store()?.add_journal_entry(&input, &SystemClock)?)
+    Ok(state
+        .session()
+        .store()?
+        .add_journal_entry(&input, &SystemClock)?)
 }
 
 /// Replaces a journal entry.
@@ -25,7 +28,10 @@ pub async fn update_journal_entry(
     id: JournalEntryId,
     input: NewJournalEntry,
 ) -> Result<JournalEntry, ApiError> {
-    Ok(state.session().store()?.update_journal_entry(id, &input, &SystemClock)?)
+    Ok(state
+        .session()
+        .store()?
+        .update_journal_entry(id, &input, &SystemClock)?)
 }
 
 /// One journal entry.
@@ -45,7 +51,10 @@ pub async fn journal_entry_on(
     state: State<'_, AppState>,
     date: String,
 ) -> Result<Option<JournalEntry>, ApiError> {
-    Ok(state.session().store()?.journal_entry_on(parse_day("date", &date)?)?)
+    Ok(state
+        .session()
+        .store()?
+        .journal_entry_on(parse_day("date", &date)?)?)
 }
 
 /// The newest `limit` journal entries, newest day first.

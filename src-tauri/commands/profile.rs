@@ -9,9 +9,7 @@ use crate::error::ApiError;
 /// What the person told Waymark about themselves.
 #[tauri::command]
 #[specta::specta]
-pub async fn get_profile(
-    state: State<'_, AppState>,
-) -> Result<Profile, ApiError> {
+pub async fn get_profile(state: State<'_, AppState>) -> Result<Profile, ApiError> {
     Ok(state.session().store()?.profile()?)
 }
 
@@ -28,9 +26,7 @@ pub async fn set_profile(
 /// Days in recovery, milestones and the history of periods.
 #[tauri::command]
 #[specta::specta]
-pub async fn recovery_summary(
-    state: State<'_, AppState>,
-) -> Result<RecoverySummary, ApiError> {
+pub async fn recovery_summary(state: State<'_, AppState>) -> Result<RecoverySummary, ApiError> {
     Ok(state.session().store()?.recovery_summary(&SystemClock)?)
 }
 

@@ -11,10 +11,7 @@ use crate::error::ApiError;
 /// Validates and saves a weekly review (one per week).
 #[tauri::command]
 #[specta::specta]
-pub async fn add_review(
-    state: State<'_, AppState>,
-    input: NewReview,
-) -> Result<Review, ApiError> {
+pub async fn add_review(state: State<'_, AppState>, input: NewReview) -> Result<Review, ApiError> {
     Ok(state.session().store()?.add_review(&input, &SystemClock)?)
 }
 
@@ -26,16 +23,16 @@ pub async fn update_review(
     id: ReviewId,
     input: NewReview,
 ) -> Result<Review, ApiError> {
-    Ok(state.session().store()?.update_review(id, &input, &SystemClock)?)
+    Ok(state
+        .session()
+        .store()?
+        .update_review(id, &input, &SystemClock)?)
 }
 
 /// One weekly review.
 #[tauri::command]
 #[specta::specta]
-pub async fn get_review(
-    state: State<'_, AppState>,
-    id: ReviewId,
-) -> Result<Review, ApiError> {
+pub async fn get_review(state: State<'_, AppState>, id: ReviewId) -> Result<Review, ApiError> {
     Ok(state.session().store()?.review(id)?)
 }
 
@@ -46,5 +43,8 @@ pub async fn review_for_week(
     state: State<'_, AppState>,
     date: String,
 ) -> Result<Option<Review>, ApiError> {
-    Ok(state.session().store()?.review_for_week(week_start(parse_day("date", &date)?))?)
+    Ok(state
+        .session()
+        .store()?
+        .review_for_week(week_start(parse_day("date", &date)?))?)
 }

@@ -45,7 +45,10 @@ pub async fn set_trigger_archived(
     id: TriggerId,
     archived: bool,
 ) -> Result<Trigger, ApiError> {
-    Ok(state.session().store()?.set_trigger_archived(id, archived)?)
+    Ok(state
+        .session()
+        .store()?
+        .set_trigger_archived(id, archived)?)
 }
 
 /// Merges one trigger into another, re-pointing every entry that named it.

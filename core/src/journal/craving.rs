@@ -268,7 +268,10 @@ impl NewCraving {
         let new_triggers = self
             .new_triggers
             .iter()
-            .map(|t| t.validate().map_err(|e| ValidationError::new("triggers", e.message)))
+            .map(|t| {
+                t.validate()
+                    .map_err(|e| ValidationError::new("triggers", e.message))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let short = |field, label, text: &Option<String>| {
             optional_text(field, label, text.as_deref(), SHORT_TEXT_MAX_CHARS)

@@ -223,7 +223,13 @@ mod tests {
     fn keys_must_come_from_the_list() {
         let allowed = ["calm", "low"];
         assert_eq!(
-            keys_from("feelings", "feelings", &["low".into(), "low".into()], &allowed).unwrap(),
+            keys_from(
+                "feelings",
+                "feelings",
+                &["low".into(), "low".into()],
+                &allowed
+            )
+            .unwrap(),
             vec!["low".to_string()]
         );
         assert!(keys_from("feelings", "feelings", &["sad".into()], &allowed).is_err());

@@ -78,12 +78,7 @@ impl NewMood {
     pub fn validate(&self, now: DateTime<FixedOffset>) -> Result<ValidMood, ValidationError> {
         Ok(ValidMood {
             mood: scale("mood", "Mood", self.mood, 1, 10)?,
-            occurred_at: time_or_now(
-                "occurredAt",
-                "a check-in",
-                self.occurred_at.as_deref(),
-                now,
-            )?,
+            occurred_at: time_or_now("occurredAt", "a check-in", self.occurred_at.as_deref(), now)?,
             feelings: validate_feelings(&self.feelings)?,
             note: optional_text("note", "The note", self.note.as_deref(), NOTE_MAX_CHARS)?,
         })

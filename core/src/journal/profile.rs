@@ -80,7 +80,11 @@ impl ProfileInput {
                 "region",
                 "Choose a region from the list.",
                 self.region.as_deref(),
-                &content.region.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(),
+                &content
+                    .region
+                    .iter()
+                    .map(|r| r.key.as_str())
+                    .collect::<Vec<_>>(),
             )?,
             medication: known_key(
                 "medication",

@@ -192,11 +192,7 @@ mod tests {
     #[case("2027-05-22", Some("6 months"), "9 months")]
     #[case("2027-11-22", Some("1 year"), "2 years")]
     #[case("2029-11-21", Some("2 years"), "3 years")]
-    fn the_milestone_ladder(
-        #[case] today: &str,
-        #[case] last: Option<&str>,
-        #[case] next: &str,
-    ) {
+    fn the_milestone_ladder(#[case] today: &str, #[case] last: Option<&str>, #[case] next: &str) {
         let (l, n) = milestones(day("2026-11-22"), day(today));
         assert_eq!(l.map(|m| m.label), last.map(String::from));
         assert_eq!(n.unwrap().label, next);

@@ -132,7 +132,11 @@ mod tests {
         assert!(review("made_up", 1).validate(now()).is_err());
         // 22 Nov 2026 is a Sunday; its week starts on Monday the 16th.
         assert_eq!(
-            review(&days.key, 1).validate(now()).unwrap().week_start.to_string(),
+            review(&days.key, 1)
+                .validate(now())
+                .unwrap()
+                .week_start
+                .to_string(),
             "2026-11-16"
         );
     }

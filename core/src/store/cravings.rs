@@ -207,11 +207,12 @@ impl Store {
 
     /// One craving by id; deleted ones are not found.
     pub fn craving(&self, id: CravingId) -> Result<Craving> {
-        let sql = format!(
-            "SELECT {CRAVING_COLUMNS} FROM craving WHERE id = ?1 AND deleted_at IS NULL"
-        );
+        let sql =
+            format!("SELECT {CRAVING_COLUMNS} FROM craving WHERE id = ?1 AND deleted_at IS NULL");
         let mut craving = found(
-            self.conn.prepare_cached(&sql)?.query_row([id.0], craving_from_row),
+            self.conn
+                .prepare_cached(&sql)?
+                .query_row([id.0], craving_from_row),
             "craving",
         )??;
         attach_details(&self.conn, &mut craving)?;

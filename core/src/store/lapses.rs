@@ -127,7 +127,9 @@ impl Store {
     pub fn lapse(&self, id: LapseId) -> Result<Lapse> {
         let sql = format!("SELECT {LAPSE_COLUMNS} FROM lapse WHERE id = ?1 AND deleted_at IS NULL");
         let mut lapse = found(
-            self.conn.prepare_cached(&sql)?.query_row([id.0], lapse_from_row),
+            self.conn
+                .prepare_cached(&sql)?
+                .query_row([id.0], lapse_from_row),
             "lapse",
         )??;
         self.attach_lapse_details(&mut lapse)?;

@@ -75,7 +75,11 @@ impl Store {
         let mut restarts = Vec::new();
         let mut lapses = 0u32;
         for row in stmt.query_map([], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, bool>(2)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, bool>(2)?,
+            ))
         })? {
             let (at, offset, restart) = row?;
             lapses += 1;
@@ -83,7 +87,12 @@ impl Store {
                 restarts.push(local_day(at, offset)?);
             }
         }
-        Ok(summarise(start, &restarts, lapses, clock.now().date_naive()))
+        Ok(summarise(
+            start,
+            &restarts,
+            lapses,
+            clock.now().date_naive(),
+        ))
     }
 
     /// Whether use logged at `at` follows a gap of [`SAFETY_GAP_DAYS`] or more since the last
@@ -108,9 +117,8 @@ impl Store {
             [day.to_string()],
             |r| r.get(0),
         )?;
-        let mut last: Option<NaiveDate> = last_checkin_day
-            .map(|d| parse_stored_day(&d))
-            .transpose()?;
+        let mut last: Option<NaiveDate> =
+            last_checkin_day.map(|d| parse_stored_day(&d)).transpose()?;
         if let Some(ms) = last_instant {
             let d = local_day(ms, i64::from(at.offset().local_minus_utc()))?;
             last = Some(last.map_or(d, |l| l.max(d)));

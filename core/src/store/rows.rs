@@ -6,7 +6,10 @@ use crate::error::{Error, Result};
 use crate::journal::craving::format_instant;
 
 /// Rebuilds an instant from its stored UTC milliseconds and offset in seconds.
-pub(crate) fn instant_from_parts(millis: i64, offset_seconds: i64) -> Result<DateTime<FixedOffset>> {
+pub(crate) fn instant_from_parts(
+    millis: i64,
+    offset_seconds: i64,
+) -> Result<DateTime<FixedOffset>> {
     let offset = i32::try_from(offset_seconds)
         .ok()
         .and_then(FixedOffset::east_opt)

@@ -24,10 +24,7 @@ pub fn fts_query(text: &str) -> Result<String, ValidationError> {
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() {
-        return Err(ValidationError::new(
-            "query",
-            "Type a word to search for.",
-        ));
+        return Err(ValidationError::new("query", "Type a word to search for."));
     }
     if words.len() > SEARCH_MAX_WORDS {
         return Err(ValidationError::new(

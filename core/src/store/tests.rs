@@ -46,7 +46,11 @@ fn full_craving(trigger: TriggerId) -> NewCraving {
         place: Some("Bus stop".into()),
         with_whom: Some("On my own".into()),
         activity: Some("Waiting".into()),
-        coping: vec!["Urge surfing".into(), "Called Sam".into(), " called sam ".into()],
+        coping: vec![
+            "Urge surfing".into(),
+            "Called Sam".into(),
+            " called sam ".into(),
+        ],
         outcome: Some(CravingOutcome::Passed),
         intensity_after: Some(3),
         note: Some("It peaked and passed".into()),
@@ -73,7 +77,9 @@ fn the_starter_triggers_are_seeded_once() {
 fn a_full_craving_round_trips_with_its_triggers_halt_and_coping() {
     let (_dir, store) = temp_store();
     let stress = store.list_triggers(false).unwrap()[0].clone();
-    let saved = store.add_craving(&full_craving(stress.id), &clock()).unwrap();
+    let saved = store
+        .add_craving(&full_craving(stress.id), &clock())
+        .unwrap();
     assert_eq!(saved.intensity, 8);
     assert_eq!(saved.occurred_at, "2026-11-22T11:30:00-05:00");
     assert_eq!(saved.duration_minutes, Some(25));
@@ -120,7 +126,10 @@ fn an_unknown_trigger_writes_nothing_at_all() {
     assert_eq!(err.field(), Some("triggers"));
     assert_eq!(count(&store, "SELECT count(*) FROM craving"), 0);
     assert_eq!(
-        count(&store, "SELECT count(*) FROM trigger_item WHERE name = 'Brand new'"),
+        count(
+            &store,
+            "SELECT count(*) FROM trigger_item WHERE name = 'Brand new'"
+        ),
         0
     );
 }
@@ -227,7 +236,10 @@ fn delete_hides_undo_restores_and_lock_purges() {
     };
     assert_eq!(store.search("marble", 10).unwrap().len(), 1);
     store.delete_entry(entry, &clock()).unwrap();
-    assert_eq!(store.craving(craving.id).unwrap_err().code(), ErrorCode::NotFound);
+    assert_eq!(
+        store.craving(craving.id).unwrap_err().code(),
+        ErrorCode::NotFound
+    );
     assert!(store.list_cravings(10).unwrap().is_empty());
     assert!(store.search("marble", 10).unwrap().is_empty());
     assert_eq!(
@@ -261,7 +273,10 @@ fn a_restore_that_would_make_two_entries_for_one_day_is_refused() {
     };
     store.delete_entry(first_ref, &clock()).unwrap();
     store.add_journal_entry(&entry("second"), &clock()).unwrap();
-    assert_eq!(store.restore_entry(first_ref).unwrap_err().field(), Some("date"));
+    assert_eq!(
+        store.restore_entry(first_ref).unwrap_err().field(),
+        Some("date")
+    );
 }
 
 #[test]
@@ -326,13 +341,20 @@ fn search_finds_every_kind_inside_the_database_and_marks_the_match() {
         excerpt.contains(&format!("{MATCH_START}river{MATCH_END}")),
         "{excerpt:?}"
     );
-    assert_eq!(store.search("window", 50).unwrap()[0].entry.kind, EntryKind::Checkin);
-    assert_eq!(store.search("cafe", 50).unwrap().len(), 1, "diacritics fold");
-    assert!(store.search("dana river", 50).unwrap().len() == 1, "all words must match");
     assert_eq!(
-        store.search("  ", 50).unwrap_err().field(),
-        Some("query")
+        store.search("window", 50).unwrap()[0].entry.kind,
+        EntryKind::Checkin
     );
+    assert_eq!(
+        store.search("cafe", 50).unwrap().len(),
+        1,
+        "diacritics fold"
+    );
+    assert!(
+        store.search("dana river", 50).unwrap().len() == 1,
+        "all words must match"
+    );
+    assert_eq!(store.search("  ", 50).unwrap_err().field(), Some("query"));
 }
 
 #[test]
@@ -461,7 +483,10 @@ fn recovery_time_follows_the_start_date_and_restarting_lapses() {
         )
         .unwrap();
     let s = store.recovery_summary(&clock()).unwrap();
-    assert_eq!((s.current_days, s.attempts, s.longest_days, s.lapses), (7, 2, 45, 2));
+    assert_eq!(
+        (s.current_days, s.attempts, s.longest_days, s.lapses),
+        (7, 2, 45, 2)
+    );
     assert_eq!(s.total_days, 52);
     // Deleting the restarting lapse gives the whole period back.
     store
@@ -480,7 +505,10 @@ fn recovery_time_follows_the_start_date_and_restarting_lapses() {
         region: Some("mars".into()),
         ..Default::default()
     };
-    assert_eq!(store.set_profile(&bad, &clock()).unwrap_err().field(), Some("region"));
+    assert_eq!(
+        store.set_profile(&bad, &clock()).unwrap_err().field(),
+        Some("region")
+    );
     assert_eq!(store.profile().unwrap().region.as_deref(), Some("uk"));
 }
 
@@ -507,10 +535,14 @@ fn the_safety_card_follows_lapses_and_use_after_a_gap() {
         id,
     };
     // Three weeks after the start date: tolerance may have fallen.
-    let first = store.add_craving(&used("2026-11-20T21:00:00+00:00"), &clock()).unwrap();
+    let first = store
+        .add_craving(&used("2026-11-20T21:00:00+00:00"), &clock())
+        .unwrap();
     assert!(store.safety_card_due(craving_ref(first.id.0)).unwrap());
     // The next evening: no new gap.
-    let second = store.add_craving(&used("2026-11-21T21:00:00+00:00"), &clock()).unwrap();
+    let second = store
+        .add_craving(&used("2026-11-21T21:00:00+00:00"), &clock())
+        .unwrap();
     assert!(!store.safety_card_due(craving_ref(second.id.0)).unwrap());
     // A craving that passed never brings the card.
     let passed = store
@@ -538,13 +570,18 @@ fn schema_1_vault(path: &std::path::Path, key: &DataKey, notes: &[&str]) {
     let conn = Connection::open(path).unwrap();
     super::apply_key(&conn, key).unwrap();
     super::configure(&conn).unwrap();
-    conn.execute_batch(super::migrations::MIGRATIONS[0].1).unwrap();
+    conn.execute_batch(super::migrations::MIGRATIONS[0].1)
+        .unwrap();
     conn.pragma_update(None, "user_version", 1).unwrap();
     for (i, note) in notes.iter().enumerate() {
         conn.execute(
             "INSERT INTO craving (occurred_at, utc_offset, intensity, note, created_at) \
              VALUES (?1, 3600, ?2, ?3, ?1)",
-            rusqlite::params![1_763_800_000_000i64 + i as i64 * 60_000, (i % 11) as i64, note],
+            rusqlite::params![
+                1_763_800_000_000i64 + i as i64 * 60_000,
+                (i % 11) as i64,
+                note
+            ],
         )
         .unwrap();
     }
@@ -555,7 +592,9 @@ fn a_schema_1_vault_upgrades_with_nothing_lost() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("waymark.db");
     let key = DataKey::for_tests([9; 32]);
-    let notes: Vec<String> = (0..40).map(|i| format!("old note {i} harbourlight")).collect();
+    let notes: Vec<String> = (0..40)
+        .map(|i| format!("old note {i} harbourlight"))
+        .collect();
     let note_refs: Vec<&str> = notes.iter().map(String::as_str).collect();
     schema_1_vault(&path, &key, &note_refs);
 
@@ -597,9 +636,7 @@ fn a_schema_1_vault_upgrades_with_nothing_lost() {
 #[test]
 fn not_found_is_its_own_error() {
     let (_dir, store) = temp_store();
-    let err = store
-        .craving(crate::journal::CravingId(12345))
-        .unwrap_err();
+    let err = store.craving(crate::journal::CravingId(12345)).unwrap_err();
     assert!(matches!(err, Error::NotFound("craving")));
 }
 

@@ -52,15 +52,14 @@ fn day_of(rfc3339: &str) -> String {
 impl Store {
     /// One entry as a timeline line.
     pub fn entry_item(&self, entry: EntryRef) -> Result<TimelineItem> {
-        let item = |day: String, at: Option<String>, summary: String, text: Option<&str>| {
-            TimelineItem {
+        let item =
+            |day: String, at: Option<String>, summary: String, text: Option<&str>| TimelineItem {
                 entry,
                 day,
                 at,
                 summary,
                 excerpt: excerpt(text),
-            }
-        };
+            };
         Ok(match entry.kind {
             EntryKind::Craving => {
                 let c = self.craving(CravingId(entry.id))?;
@@ -184,7 +183,11 @@ impl Store {
             Some(text) => parse_day("from", text)?,
         };
         if from > to {
-            return Err(ValidationError::new("from", "The first day must not be after the last day.").into());
+            return Err(ValidationError::new(
+                "from",
+                "The first day must not be after the last day.",
+            )
+            .into());
         }
         if to - from > Duration::days(TIMELINE_MAX_DAYS) {
             return Err(ValidationError::new(

@@ -88,7 +88,11 @@ impl Store {
 
     /// The id of the trigger with this name (any case), made active again if it was archived,
     /// or of a new one.
-    pub(super) fn find_or_create_trigger(&self, trigger: &ValidTrigger, now_ms: i64) -> Result<i64> {
+    pub(super) fn find_or_create_trigger(
+        &self,
+        trigger: &ValidTrigger,
+        now_ms: i64,
+    ) -> Result<i64> {
         let existing: Option<i64> = self
             .conn
             .query_row(
@@ -197,8 +201,10 @@ impl Store {
                 ),
                 params![from.0, into.0],
             )?;
-            self.conn
-                .execute(&format!("DELETE FROM {table} WHERE trigger_id = ?1"), [from.0])?;
+            self.conn.execute(
+                &format!("DELETE FROM {table} WHERE trigger_id = ?1"),
+                [from.0],
+            )?;
         }
         self.conn
             .execute("DELETE FROM trigger_item WHERE id = ?1", [from.0])?;
