@@ -161,90 +161,162 @@ CREATE VIRTUAL TABLE search_index USING fts5 (
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
-CREATE TRIGGER craving_search_insert AFTER INSERT ON craving
-WHEN NEW.deleted_at IS NULL BEGIN
-    INSERT INTO search_index (kind, ref_id, body) VALUES ('craving', NEW.id,
-        concat_ws(char(10), NEW.note, NEW.place, NEW.with_whom, NEW.activity));
+-- What each kind of entry contributes to the index: its own text plus, for cravings and lapses,
+-- the names of their triggers and the coping strategies tried, and for journal entries their tags.
+CREATE VIEW craving_search_text AS
+SELECT c.id, concat_ws(char(10), c.note, c.place, c.with_whom, c.activity,
+    (SELECT group_concat(strategy, char(10)) FROM craving_coping WHERE craving_id = c.id),
+    (SELECT group_concat(t.name, char(10)) FROM craving_trigger ct
+        JOIN trigger_item t ON t.id = ct.trigger_id WHERE ct.craving_id = c.id)) AS body
+FROM craving c WHERE c.deleted_at IS NULL;
+
+CREATE VIEW mood_search_text AS
+SELECT id, coalesce(note, '') AS body FROM mood_checkin WHERE deleted_at IS NULL;
+
+CREATE VIEW journal_search_text AS
+SELECT j.id, concat_ws(char(10), j.body, j.went_well,
+    (SELECT group_concat(tag, ' ') FROM journal_tag WHERE entry_id = j.id)) AS body
+FROM journal_entry j WHERE j.deleted_at IS NULL;
+
+CREATE VIEW checkin_search_text AS
+SELECT id, coalesce(note, '') AS body FROM daily_checkin WHERE deleted_at IS NULL;
+
+CREATE VIEW review_search_text AS
+SELECT id, coalesce(note, '') AS body FROM weekly_review WHERE deleted_at IS NULL;
+
+CREATE VIEW lapse_search_text AS
+SELECT l.id, concat_ws(char(10), l.situation, l.learned, l.next_time,
+    (SELECT group_concat(t.name, char(10)) FROM lapse_trigger lt
+        JOIN trigger_item t ON t.id = lt.trigger_id WHERE lt.lapse_id = l.id)) AS body
+FROM lapse l WHERE l.deleted_at IS NULL;
+
+-- Every change to an entry, or to what it links to, refreshes that entry's row in the index. A
+-- deleted (or marked deleted) entry is not in its view, so the refresh leaves it out.
+CREATE TRIGGER craving_search_insert AFTER INSERT ON craving BEGIN
+    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = NEW.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER craving_search_update AFTER UPDATE ON craving BEGIN
     DELETE FROM search_index WHERE kind = 'craving' AND ref_id = OLD.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', NEW.id,
-        concat_ws(char(10), NEW.note, NEW.place, NEW.with_whom, NEW.activity)
-    WHERE NEW.deleted_at IS NULL;
+    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = NEW.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER craving_search_delete AFTER DELETE ON craving BEGIN
     DELETE FROM search_index WHERE kind = 'craving' AND ref_id = OLD.id;
 END;
 
-CREATE TRIGGER mood_search_insert AFTER INSERT ON mood_checkin
-WHEN NEW.deleted_at IS NULL BEGIN
-    INSERT INTO search_index (kind, ref_id, body) VALUES ('mood', NEW.id, coalesce(NEW.note, ''));
+CREATE TRIGGER mood_search_insert AFTER INSERT ON mood_checkin BEGIN
+    DELETE FROM search_index WHERE kind = 'mood' AND ref_id = NEW.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'mood', id, body FROM mood_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER mood_search_update AFTER UPDATE ON mood_checkin BEGIN
     DELETE FROM search_index WHERE kind = 'mood' AND ref_id = OLD.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'mood', NEW.id, coalesce(NEW.note, '')
-    WHERE NEW.deleted_at IS NULL;
+    DELETE FROM search_index WHERE kind = 'mood' AND ref_id = NEW.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'mood', id, body FROM mood_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER mood_search_delete AFTER DELETE ON mood_checkin BEGIN
     DELETE FROM search_index WHERE kind = 'mood' AND ref_id = OLD.id;
 END;
 
-CREATE TRIGGER journal_search_insert AFTER INSERT ON journal_entry
-WHEN NEW.deleted_at IS NULL BEGIN
-    INSERT INTO search_index (kind, ref_id, body) VALUES ('journal', NEW.id,
-        concat_ws(char(10), NEW.body, NEW.went_well));
+CREATE TRIGGER journal_search_insert AFTER INSERT ON journal_entry BEGIN
+    DELETE FROM search_index WHERE kind = 'journal' AND ref_id = NEW.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'journal', id, body FROM journal_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER journal_search_update AFTER UPDATE ON journal_entry BEGIN
     DELETE FROM search_index WHERE kind = 'journal' AND ref_id = OLD.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'journal', NEW.id,
-        concat_ws(char(10), NEW.body, NEW.went_well)
-    WHERE NEW.deleted_at IS NULL;
+    DELETE FROM search_index WHERE kind = 'journal' AND ref_id = NEW.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'journal', id, body FROM journal_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER journal_search_delete AFTER DELETE ON journal_entry BEGIN
     DELETE FROM search_index WHERE kind = 'journal' AND ref_id = OLD.id;
 END;
 
-CREATE TRIGGER checkin_search_insert AFTER INSERT ON daily_checkin
-WHEN NEW.deleted_at IS NULL BEGIN
-    INSERT INTO search_index (kind, ref_id, body) VALUES ('checkin', NEW.id, coalesce(NEW.note, ''));
+CREATE TRIGGER checkin_search_insert AFTER INSERT ON daily_checkin BEGIN
+    DELETE FROM search_index WHERE kind = 'checkin' AND ref_id = NEW.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'checkin', id, body FROM checkin_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER checkin_search_update AFTER UPDATE ON daily_checkin BEGIN
     DELETE FROM search_index WHERE kind = 'checkin' AND ref_id = OLD.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'checkin', NEW.id, coalesce(NEW.note, '')
-    WHERE NEW.deleted_at IS NULL;
+    DELETE FROM search_index WHERE kind = 'checkin' AND ref_id = NEW.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'checkin', id, body FROM checkin_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER checkin_search_delete AFTER DELETE ON daily_checkin BEGIN
     DELETE FROM search_index WHERE kind = 'checkin' AND ref_id = OLD.id;
 END;
 
-CREATE TRIGGER review_search_insert AFTER INSERT ON weekly_review
-WHEN NEW.deleted_at IS NULL BEGIN
-    INSERT INTO search_index (kind, ref_id, body) VALUES ('review', NEW.id, coalesce(NEW.note, ''));
+CREATE TRIGGER review_search_insert AFTER INSERT ON weekly_review BEGIN
+    DELETE FROM search_index WHERE kind = 'review' AND ref_id = NEW.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'review', id, body FROM review_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER review_search_update AFTER UPDATE ON weekly_review BEGIN
     DELETE FROM search_index WHERE kind = 'review' AND ref_id = OLD.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'review', NEW.id, coalesce(NEW.note, '')
-    WHERE NEW.deleted_at IS NULL;
+    DELETE FROM search_index WHERE kind = 'review' AND ref_id = NEW.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'review', id, body FROM review_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER review_search_delete AFTER DELETE ON weekly_review BEGIN
     DELETE FROM search_index WHERE kind = 'review' AND ref_id = OLD.id;
 END;
 
-CREATE TRIGGER lapse_search_insert AFTER INSERT ON lapse
-WHEN NEW.deleted_at IS NULL BEGIN
-    INSERT INTO search_index (kind, ref_id, body) VALUES ('lapse', NEW.id,
-        concat_ws(char(10), NEW.situation, NEW.learned, NEW.next_time));
+CREATE TRIGGER lapse_search_insert AFTER INSERT ON lapse BEGIN
+    DELETE FROM search_index WHERE kind = 'lapse' AND ref_id = NEW.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'lapse', id, body FROM lapse_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER lapse_search_update AFTER UPDATE ON lapse BEGIN
     DELETE FROM search_index WHERE kind = 'lapse' AND ref_id = OLD.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'lapse', NEW.id,
-        concat_ws(char(10), NEW.situation, NEW.learned, NEW.next_time)
-    WHERE NEW.deleted_at IS NULL;
+    DELETE FROM search_index WHERE kind = 'lapse' AND ref_id = NEW.id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'lapse', id, body FROM lapse_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER lapse_search_delete AFTER DELETE ON lapse BEGIN
     DELETE FROM search_index WHERE kind = 'lapse' AND ref_id = OLD.id;
 END;
 
+CREATE TRIGGER coping_search_insert AFTER INSERT ON craving_coping BEGIN
+    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = NEW.craving_id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text WHERE id = NEW.craving_id;
+END;
+CREATE TRIGGER coping_search_delete AFTER DELETE ON craving_coping BEGIN
+    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = OLD.craving_id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text WHERE id = OLD.craving_id;
+END;
+
+CREATE TRIGGER craving_trigger_search_insert AFTER INSERT ON craving_trigger BEGIN
+    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = NEW.craving_id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text WHERE id = NEW.craving_id;
+END;
+CREATE TRIGGER craving_trigger_search_delete AFTER DELETE ON craving_trigger BEGIN
+    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = OLD.craving_id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text WHERE id = OLD.craving_id;
+END;
+
+CREATE TRIGGER journal_tag_search_insert AFTER INSERT ON journal_tag BEGIN
+    DELETE FROM search_index WHERE kind = 'journal' AND ref_id = NEW.entry_id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'journal', id, body FROM journal_search_text WHERE id = NEW.entry_id;
+END;
+CREATE TRIGGER journal_tag_search_delete AFTER DELETE ON journal_tag BEGIN
+    DELETE FROM search_index WHERE kind = 'journal' AND ref_id = OLD.entry_id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'journal', id, body FROM journal_search_text WHERE id = OLD.entry_id;
+END;
+
+CREATE TRIGGER lapse_trigger_search_insert AFTER INSERT ON lapse_trigger BEGIN
+    DELETE FROM search_index WHERE kind = 'lapse' AND ref_id = NEW.lapse_id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'lapse', id, body FROM lapse_search_text WHERE id = NEW.lapse_id;
+END;
+CREATE TRIGGER lapse_trigger_search_delete AFTER DELETE ON lapse_trigger BEGIN
+    DELETE FROM search_index WHERE kind = 'lapse' AND ref_id = OLD.lapse_id;
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'lapse', id, body FROM lapse_search_text WHERE id = OLD.lapse_id;
+END;
+
+-- A renamed trigger is found under its new name.
+CREATE TRIGGER trigger_rename_search AFTER UPDATE OF name ON trigger_item BEGIN
+    DELETE FROM search_index WHERE kind = 'craving' AND ref_id IN
+        (SELECT craving_id FROM craving_trigger WHERE trigger_id = NEW.id);
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text
+        WHERE id IN (SELECT craving_id FROM craving_trigger WHERE trigger_id = NEW.id);
+    DELETE FROM search_index WHERE kind = 'lapse' AND ref_id IN
+        (SELECT lapse_id FROM lapse_trigger WHERE trigger_id = NEW.id);
+    INSERT INTO search_index (kind, ref_id, body) SELECT 'lapse', id, body FROM lapse_search_text
+        WHERE id IN (SELECT lapse_id FROM lapse_trigger WHERE trigger_id = NEW.id);
+END;
+
 -- Existing cravings from schema 1 join the index.
-INSERT INTO search_index (kind, ref_id, body)
-    SELECT 'craving', id, coalesce(note, '') FROM craving;
+INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text;

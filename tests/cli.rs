@@ -371,8 +371,25 @@ fn help_documents_every_command_and_usage_errors_exit_2() {
         predicate::str::contains("init")
             .and(predicate::str::contains("craving"))
             .and(predicate::str::contains("passphrase"))
-            .and(predicate::str::contains("Exit codes")),
+            .and(predicate::str::contains("Exit codes"))
+            .and(predicate::str::contains("7 not found")),
     );
+    for command in [
+        "trigger", "mood", "journal", "checkin", "review", "lapse", "search", "timeline",
+        "recovery", "profile",
+    ] {
+        f.cmd()
+            .arg("--help")
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(command));
+        f.cmd().args([command, "--help"]).assert().success();
+    }
+    for kind in ["craving", "mood", "journal", "checkin", "review", "lapse"] {
+        for sub in ["add", "list", "edit", "delete"] {
+            f.cmd().args([kind, sub, "--help"]).assert().success();
+        }
+    }
     f.cmd()
         .args(["craving", "add", "--help"])
         .assert()

@@ -76,13 +76,10 @@ impl Store {
         }
     }
 
-    /// Deletes an entry for good, at once.
+    /// Deletes an entry for good, at once (also one deleted in the window and awaiting undo).
     pub fn erase_entry(&self, entry: EntryRef) -> Result<()> {
         let changed = self.conn.execute(
-            &format!(
-                "DELETE FROM {} WHERE id = ?1 AND deleted_at IS NULL",
-                table(entry.kind)
-            ),
+            &format!("DELETE FROM {} WHERE id = ?1", table(entry.kind)),
             [entry.id],
         )?;
         if changed == 0 {

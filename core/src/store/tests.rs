@@ -678,3 +678,74 @@ proptest! {
         prop_assert_eq!(read.halt, input.halt);
     }
 }
+
+#[test]
+fn search_covers_coping_trigger_names_and_tags_and_follows_renames() {
+    let (_dir, store) = temp_store();
+    let craving = store
+        .add_craving(
+            &NewCraving {
+                intensity: 5,
+                coping: vec!["Juggling oranges".into()],
+                new_triggers: vec![NewTrigger {
+                    name: "Tramline bridge".into(),
+                    category: "places".into(),
+                }],
+                ..Default::default()
+            },
+            &clock(),
+        )
+        .unwrap();
+    store
+        .add_journal_entry(
+            &NewJournalEntry {
+                body: "Quiet day".into(),
+                tags: vec!["allotment".into()],
+                ..Default::default()
+            },
+            &clock(),
+        )
+        .unwrap();
+    assert_eq!(store.search("oranges", 10).unwrap().len(), 1);
+    assert_eq!(store.search("tramline", 10).unwrap().len(), 1);
+    assert_eq!(store.search("allotment", 10).unwrap().len(), 1);
+    let trigger = craving.triggers[0].id;
+    store
+        .update_trigger(
+            trigger,
+            &NewTrigger {
+                name: "Viaduct".into(),
+                category: "places".into(),
+            },
+        )
+        .unwrap();
+    assert!(store.search("tramline", 10).unwrap().is_empty());
+    assert_eq!(store.search("viaduct", 10).unwrap().len(), 1);
+    // Editing the craving's coping list re-indexes it.
+    let mut edit = NewCraving {
+        intensity: 5,
+        coping: vec!["Cold water".into()],
+        trigger_ids: vec![trigger],
+        ..Default::default()
+    };
+    edit.note = None;
+    store.update_craving(craving.id, &edit, &clock()).unwrap();
+    assert!(store.search("oranges", 10).unwrap().is_empty());
+    assert_eq!(store.search("water", 10).unwrap().len(), 1);
+    // Erasing every entry leaves nothing behind in the index.
+    for kind in [EntryKind::Craving, EntryKind::Journal] {
+        for item in store
+            .timeline(
+                &TimelineQuery {
+                    kinds: vec![kind],
+                    ..Default::default()
+                },
+                &clock(),
+            )
+            .unwrap()
+        {
+            store.erase_entry(item.entry).unwrap();
+        }
+    }
+    assert_eq!(count(&store, "SELECT count(*) FROM search_index"), 0);
+}

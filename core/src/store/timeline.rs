@@ -178,7 +178,12 @@ impl Store {
             None => now.date_naive(),
             Some(text) => parse_day("to", text)?,
         };
-        let from = match query.from.as_deref() {
+        let from = match query
+            .from
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
             None => to - Duration::days(30),
             Some(text) => parse_day("from", text)?,
         };

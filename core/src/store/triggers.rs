@@ -154,8 +154,8 @@ impl Store {
 
     /// Renames a trigger and sets its category; every entry that names it follows.
     pub fn update_trigger(&self, id: TriggerId, input: &NewTrigger) -> Result<Trigger> {
-        let valid = input.validate()?;
         self.trigger(id)?;
+        let valid = input.validate()?;
         if self.trigger_name_taken(&valid.name, Some(id))? {
             return Err(name_taken());
         }
@@ -179,14 +179,14 @@ impl Store {
     /// Merges `from` into `into`: every craving and lapse that named `from` names `into`
     /// instead, and `from` leaves the catalogue. All in one transaction.
     pub fn merge_triggers(&self, from: TriggerId, into: TriggerId) -> Result<Trigger> {
+        self.trigger(from)?;
+        self.trigger(into)?;
         if from == into {
             return Err(Error::Invalid(ValidationError::new(
                 "into",
                 "Choose a different trigger to merge into.",
             )));
         }
-        self.trigger(from)?;
-        self.trigger(into)?;
         let tx = self.conn.unchecked_transaction()?;
         for table in ["craving_trigger", "lapse_trigger"] {
             let owner = if table == "craving_trigger" {
@@ -222,8 +222,9 @@ impl Store {
             return Err(Error::Invalid(ValidationError::new(
                 "id",
                 format!(
-                    "That trigger is named by {} entries; archive it, or merge it into another, instead.",
-                    trigger.uses
+                    "That trigger is named by {} {}; archive it, or merge it into another, instead.",
+                    trigger.uses,
+                    if trigger.uses == 1 { "entry" } else { "entries" }
                 ),
             )));
         }
