@@ -38,6 +38,8 @@ ALTER TABLE craving ADD COLUMN outcome TEXT CHECK (outcome IN ('passed', 'used',
 ALTER TABLE craving ADD COLUMN intensity_after INTEGER CHECK (intensity_after BETWEEN 0 AND 10);
 ALTER TABLE craving ADD COLUMN updated_at INTEGER;
 ALTER TABLE craving ADD COLUMN deleted_at INTEGER;
+-- Entries marked deleted are few and short-lived; this keeps counting around them cheap.
+CREATE INDEX craving_marked_deleted ON craving (id) WHERE deleted_at IS NOT NULL;
 
 CREATE TABLE craving_trigger (
     craving_id INTEGER NOT NULL REFERENCES craving (id) ON DELETE CASCADE,
@@ -139,6 +141,7 @@ CREATE TABLE lapse (
     deleted_at       INTEGER
 ) STRICT;
 CREATE INDEX lapse_by_time ON lapse (occurred_at DESC, id DESC);
+CREATE INDEX lapse_marked_deleted ON lapse (id) WHERE deleted_at IS NOT NULL;
 
 CREATE TABLE lapse_trigger (
     lapse_id   INTEGER NOT NULL REFERENCES lapse (id) ON DELETE CASCADE,

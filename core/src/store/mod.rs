@@ -34,6 +34,10 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// How many prepared statements each connection keeps. Every repository query is cached, and
+/// rusqlite's default of 16 is fewer than one timeline pass uses, which would re-prepare them.
+const STATEMENT_CACHE: usize = 128;
+
 /// How long a write waits for another process (the window and the CLI at once) to finish.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
@@ -66,6 +70,7 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;",
     )?;
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     Ok(())
 }
 

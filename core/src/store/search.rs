@@ -40,13 +40,17 @@ pub fn fts_query(text: &str) -> Result<String, ValidationError> {
 }
 
 impl Store {
-    /// The best `limit` matches for `text`, best first, with the matching words marked in each
-    /// excerpt.
+    /// The newest `limit` entries matching `text` (newest written or edited first), with the
+    /// matching words marked in each excerpt.
+    ///
+    /// Newest first rather than by relevance: it is what a person looking for something they
+    /// wrote expects, and it lets FTS5 stop after `limit` matches instead of scoring every match
+    /// of a common word across years of entries.
     pub fn search(&self, text: &str, limit: u32) -> Result<Vec<TimelineItem>> {
         let query = fts_query(text)?;
         let sql = format!(
             "SELECT kind, ref_id, snippet(search_index, 2, '{MATCH_START}', '{MATCH_END}', '…', 16) \
-             FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2"
+             FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params![query, limit], |r| {

@@ -749,3 +749,34 @@ fn search_covers_coping_trigger_names_and_tags_and_follows_renames() {
     }
     assert_eq!(count(&store, "SELECT count(*) FROM search_index"), 0);
 }
+
+#[test]
+fn trigger_uses_leave_out_entries_marked_deleted() {
+    let (_dir, store) = temp_store();
+    let trigger = store.list_triggers(false).unwrap()[0].id;
+    let with_trigger = NewCraving {
+        intensity: 5,
+        trigger_ids: vec![trigger],
+        ..Default::default()
+    };
+    let first = store.add_craving(&with_trigger, &clock()).unwrap();
+    store.add_craving(&with_trigger, &clock()).unwrap();
+    store
+        .add_lapse(
+            &NewLapse {
+                trigger_ids: vec![trigger],
+                ..Default::default()
+            },
+            &clock(),
+        )
+        .unwrap();
+    assert_eq!(store.trigger(trigger).unwrap().uses, 3);
+    let entry = EntryRef {
+        kind: EntryKind::Craving,
+        id: first.id.0,
+    };
+    store.delete_entry(entry, &clock()).unwrap();
+    assert_eq!(store.trigger(trigger).unwrap().uses, 2);
+    store.restore_entry(entry).unwrap();
+    assert_eq!(store.trigger(trigger).unwrap().uses, 3);
+}

@@ -13,11 +13,15 @@ use crate::journal::{Clock, NewTrigger, Trigger, TriggerId};
 /// merges them away never sees them come back.
 const STARTER_SEEDED_KEY: &str = "starter_triggers_seeded";
 
+// Uses are counted from the link tables alone (an index scan), less the links of entries marked
+// deleted: joining every link to its entry to check would read the whole journal.
 const TRIGGER_SELECT: &str = "SELECT t.id, t.name, t.category, t.archived, \
-     (SELECT count(*) FROM craving_trigger ct JOIN craving c ON c.id = ct.craving_id \
-        WHERE ct.trigger_id = t.id AND c.deleted_at IS NULL) \
-   + (SELECT count(*) FROM lapse_trigger lt JOIN lapse l ON l.id = lt.lapse_id \
-        WHERE lt.trigger_id = t.id AND l.deleted_at IS NULL) \
+     (SELECT count(*) FROM craving_trigger WHERE trigger_id = t.id) \
+   - (SELECT count(*) FROM craving c JOIN craving_trigger ct ON ct.craving_id = c.id \
+        WHERE c.deleted_at IS NOT NULL AND ct.trigger_id = t.id) \
+   + (SELECT count(*) FROM lapse_trigger WHERE trigger_id = t.id) \
+   - (SELECT count(*) FROM lapse l JOIN lapse_trigger lt ON lt.lapse_id = l.id \
+        WHERE l.deleted_at IS NOT NULL AND lt.trigger_id = t.id) \
      FROM trigger_item t";
 
 fn trigger_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Trigger>> {
