@@ -1,6 +1,7 @@
 // The recent cravings shown on the home screen: the only copy of journal entries in the front end.
 import { commands, type ApiError, type Craving } from "../lib/api";
 import { errorMessage } from "../lib/errors";
+import { clearOnLock } from "./lockable";
 
 /** How many recent cravings the home screen lists. */
 export const RECENT_LIMIT = 50;
@@ -30,6 +31,18 @@ class RecentCravings {
     return null;
   }
 
+  /** Coping strategies from the recent cravings, most recent first, each once (for suggestions). */
+  get copingUsed(): string[] {
+    const found: string[] = [];
+    for (const craving of this.items) {
+      for (const text of craving.coping) {
+        const key = text.trim().toLocaleLowerCase();
+        if (key !== "" && !found.some((f) => f.toLocaleLowerCase() === key)) found.push(text.trim());
+      }
+    }
+    return found;
+  }
+
   /** Forgets every entry (on lock). */
   clear(): void {
     this.#generation += 1;
@@ -41,3 +54,4 @@ class RecentCravings {
 
 /** The app's single list of recent cravings. */
 export const cravings = new RecentCravings();
+clearOnLock(() => cravings.clear());

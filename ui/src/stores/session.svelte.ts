@@ -1,7 +1,6 @@
 // Which screen the window shows, and the app-level state around locking and set-up.
 import { commands } from "../lib/api";
 import { errorMessage } from "../lib/errors";
-import { cravings } from "./cravings.svelte";
 import { clearAllOnLock } from "./lockable";
 
 /** The screens of the unlocked journal, in the order the navigation shows them. */
@@ -121,7 +120,7 @@ class Session {
   }
 
   #dropJournalData(): void {
-    cravings.clear();
+    // Every store and screen holding journal data (cravings, triggers, the timeline…) registered.
     clearAllOnLock();
     this.recoveryKey = null;
     this.openedWithRecoveryKey = false;

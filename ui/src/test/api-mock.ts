@@ -181,3 +181,58 @@ export function resetCommands(): void {
   commands.safetyCardDue.mockResolvedValue(ok(false));
   commands.getJournalContent.mockResolvedValue(ok(content));
 }
+
+// ---- Fixtures for the journal, check-in, recovery and search screens ----
+import type { Checkin, EntryKind, JournalEntry, Lapse, Mood, Profile, Review, TimelineItem } from "../lib/api";
+
+/** A stored mood check-in. */
+export function storedMood(id: number, value: number, occurredAt: string, details: Partial<Mood> = {}): Mood {
+  return { id, mood: value, occurredAt, feelings: [], note: null, ...details };
+}
+
+/** A stored journal entry. */
+export function storedJournalEntry(id: number, date: string, body: string, details: Partial<JournalEntry> = {}): JournalEntry {
+  return { id, date, body, wentWell: null, tags: [], ...details };
+}
+
+/** A stored daily check-in. */
+export function storedCheckin(id: number, date: string, details: Partial<Checkin> = {}): Checkin {
+  return { id, date, answers: {}, dayRating: null, note: null, ...details };
+}
+
+/** A stored weekly review. */
+export function storedReview(id: number, weekStart: string, answers: Record<string, number>, note: string | null = null): Review {
+  return { id, weekStart, answers, note };
+}
+
+/** A stored lapse. */
+export function storedLapse(id: number, occurredAt: string, details: Partial<Lapse> = {}): Lapse {
+  return {
+    id,
+    occurredAt,
+    triggers: [],
+    feelings: [],
+    situation: null,
+    learned: null,
+    nextTime: null,
+    restartsCounter: false,
+    ...details,
+  };
+}
+
+/** A profile; nothing set unless given. */
+export function storedProfile(details: Partial<Profile> = {}): Profile {
+  return { recoveryStart: null, region: null, medication: null, ...details };
+}
+
+/** A line of search results or of the timeline. */
+export function storedItem(
+  kind: EntryKind,
+  id: number,
+  day: string,
+  summary: string,
+  excerpt: string | null = null,
+  at: string | null = null,
+): TimelineItem {
+  return { entry: { kind, id }, day, at, summary, excerpt };
+}
