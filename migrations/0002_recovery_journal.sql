@@ -156,13 +156,15 @@ CREATE TABLE lapse_feeling (
 ) STRICT, WITHOUT ROWID;
 
 -- Full-text search over every kind of entry, inside the encrypted database: there is no index
--- anywhere else. Kept current by the triggers below; deleted entries leave the index at once.
-CREATE VIRTUAL TABLE search_index USING fts5 (
-    kind UNINDEXED,
-    ref_id UNINDEXED,
-    body,
-    tokenize = 'unicode61 remove_diacritics 2'
-);
+-- anywhere else. One FTS5 table per kind, keyed by the entry's own id (the rowid), so keeping an
+-- entry's row current is a lookup, and "newest matches first" can stop after the first few.
+-- Kept current by the triggers below; deleted entries leave the index at once.
+CREATE VIRTUAL TABLE search_craving USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_mood USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_journal USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_checkin USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_review USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_lapse USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
 
 -- What each kind of entry contributes to the index: its own text plus, for cravings and lapses,
 -- the names of their triggers and the coping strategies tried, and for journal entries their tags.
@@ -196,130 +198,130 @@ FROM lapse l WHERE l.deleted_at IS NULL;
 -- Every change to an entry, or to what it links to, refreshes that entry's row in the index. A
 -- deleted (or marked deleted) entry is not in its view, so the refresh leaves it out.
 CREATE TRIGGER craving_search_insert AFTER INSERT ON craving BEGIN
-    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = NEW.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text WHERE id = NEW.id;
+    DELETE FROM search_craving WHERE rowid = NEW.id;
+    INSERT INTO search_craving (rowid, body) SELECT id, body FROM craving_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER craving_search_update AFTER UPDATE ON craving BEGIN
-    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = OLD.id;
-    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = NEW.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text WHERE id = NEW.id;
+    DELETE FROM search_craving WHERE rowid = OLD.id;
+    DELETE FROM search_craving WHERE rowid = NEW.id;
+    INSERT INTO search_craving (rowid, body) SELECT id, body FROM craving_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER craving_search_delete AFTER DELETE ON craving BEGIN
-    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = OLD.id;
+    DELETE FROM search_craving WHERE rowid = OLD.id;
 END;
 
 CREATE TRIGGER mood_search_insert AFTER INSERT ON mood_checkin BEGIN
-    DELETE FROM search_index WHERE kind = 'mood' AND ref_id = NEW.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'mood', id, body FROM mood_search_text WHERE id = NEW.id;
+    DELETE FROM search_mood WHERE rowid = NEW.id;
+    INSERT INTO search_mood (rowid, body) SELECT id, body FROM mood_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER mood_search_update AFTER UPDATE ON mood_checkin BEGIN
-    DELETE FROM search_index WHERE kind = 'mood' AND ref_id = OLD.id;
-    DELETE FROM search_index WHERE kind = 'mood' AND ref_id = NEW.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'mood', id, body FROM mood_search_text WHERE id = NEW.id;
+    DELETE FROM search_mood WHERE rowid = OLD.id;
+    DELETE FROM search_mood WHERE rowid = NEW.id;
+    INSERT INTO search_mood (rowid, body) SELECT id, body FROM mood_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER mood_search_delete AFTER DELETE ON mood_checkin BEGIN
-    DELETE FROM search_index WHERE kind = 'mood' AND ref_id = OLD.id;
+    DELETE FROM search_mood WHERE rowid = OLD.id;
 END;
 
 CREATE TRIGGER journal_search_insert AFTER INSERT ON journal_entry BEGIN
-    DELETE FROM search_index WHERE kind = 'journal' AND ref_id = NEW.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'journal', id, body FROM journal_search_text WHERE id = NEW.id;
+    DELETE FROM search_journal WHERE rowid = NEW.id;
+    INSERT INTO search_journal (rowid, body) SELECT id, body FROM journal_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER journal_search_update AFTER UPDATE ON journal_entry BEGIN
-    DELETE FROM search_index WHERE kind = 'journal' AND ref_id = OLD.id;
-    DELETE FROM search_index WHERE kind = 'journal' AND ref_id = NEW.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'journal', id, body FROM journal_search_text WHERE id = NEW.id;
+    DELETE FROM search_journal WHERE rowid = OLD.id;
+    DELETE FROM search_journal WHERE rowid = NEW.id;
+    INSERT INTO search_journal (rowid, body) SELECT id, body FROM journal_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER journal_search_delete AFTER DELETE ON journal_entry BEGIN
-    DELETE FROM search_index WHERE kind = 'journal' AND ref_id = OLD.id;
+    DELETE FROM search_journal WHERE rowid = OLD.id;
 END;
 
 CREATE TRIGGER checkin_search_insert AFTER INSERT ON daily_checkin BEGIN
-    DELETE FROM search_index WHERE kind = 'checkin' AND ref_id = NEW.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'checkin', id, body FROM checkin_search_text WHERE id = NEW.id;
+    DELETE FROM search_checkin WHERE rowid = NEW.id;
+    INSERT INTO search_checkin (rowid, body) SELECT id, body FROM checkin_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER checkin_search_update AFTER UPDATE ON daily_checkin BEGIN
-    DELETE FROM search_index WHERE kind = 'checkin' AND ref_id = OLD.id;
-    DELETE FROM search_index WHERE kind = 'checkin' AND ref_id = NEW.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'checkin', id, body FROM checkin_search_text WHERE id = NEW.id;
+    DELETE FROM search_checkin WHERE rowid = OLD.id;
+    DELETE FROM search_checkin WHERE rowid = NEW.id;
+    INSERT INTO search_checkin (rowid, body) SELECT id, body FROM checkin_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER checkin_search_delete AFTER DELETE ON daily_checkin BEGIN
-    DELETE FROM search_index WHERE kind = 'checkin' AND ref_id = OLD.id;
+    DELETE FROM search_checkin WHERE rowid = OLD.id;
 END;
 
 CREATE TRIGGER review_search_insert AFTER INSERT ON weekly_review BEGIN
-    DELETE FROM search_index WHERE kind = 'review' AND ref_id = NEW.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'review', id, body FROM review_search_text WHERE id = NEW.id;
+    DELETE FROM search_review WHERE rowid = NEW.id;
+    INSERT INTO search_review (rowid, body) SELECT id, body FROM review_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER review_search_update AFTER UPDATE ON weekly_review BEGIN
-    DELETE FROM search_index WHERE kind = 'review' AND ref_id = OLD.id;
-    DELETE FROM search_index WHERE kind = 'review' AND ref_id = NEW.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'review', id, body FROM review_search_text WHERE id = NEW.id;
+    DELETE FROM search_review WHERE rowid = OLD.id;
+    DELETE FROM search_review WHERE rowid = NEW.id;
+    INSERT INTO search_review (rowid, body) SELECT id, body FROM review_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER review_search_delete AFTER DELETE ON weekly_review BEGIN
-    DELETE FROM search_index WHERE kind = 'review' AND ref_id = OLD.id;
+    DELETE FROM search_review WHERE rowid = OLD.id;
 END;
 
 CREATE TRIGGER lapse_search_insert AFTER INSERT ON lapse BEGIN
-    DELETE FROM search_index WHERE kind = 'lapse' AND ref_id = NEW.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'lapse', id, body FROM lapse_search_text WHERE id = NEW.id;
+    DELETE FROM search_lapse WHERE rowid = NEW.id;
+    INSERT INTO search_lapse (rowid, body) SELECT id, body FROM lapse_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER lapse_search_update AFTER UPDATE ON lapse BEGIN
-    DELETE FROM search_index WHERE kind = 'lapse' AND ref_id = OLD.id;
-    DELETE FROM search_index WHERE kind = 'lapse' AND ref_id = NEW.id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'lapse', id, body FROM lapse_search_text WHERE id = NEW.id;
+    DELETE FROM search_lapse WHERE rowid = OLD.id;
+    DELETE FROM search_lapse WHERE rowid = NEW.id;
+    INSERT INTO search_lapse (rowid, body) SELECT id, body FROM lapse_search_text WHERE id = NEW.id;
 END;
 CREATE TRIGGER lapse_search_delete AFTER DELETE ON lapse BEGIN
-    DELETE FROM search_index WHERE kind = 'lapse' AND ref_id = OLD.id;
+    DELETE FROM search_lapse WHERE rowid = OLD.id;
 END;
 
 CREATE TRIGGER coping_search_insert AFTER INSERT ON craving_coping BEGIN
-    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = NEW.craving_id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text WHERE id = NEW.craving_id;
+    DELETE FROM search_craving WHERE rowid = NEW.craving_id;
+    INSERT INTO search_craving (rowid, body) SELECT id, body FROM craving_search_text WHERE id = NEW.craving_id;
 END;
 CREATE TRIGGER coping_search_delete AFTER DELETE ON craving_coping BEGIN
-    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = OLD.craving_id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text WHERE id = OLD.craving_id;
+    DELETE FROM search_craving WHERE rowid = OLD.craving_id;
+    INSERT INTO search_craving (rowid, body) SELECT id, body FROM craving_search_text WHERE id = OLD.craving_id;
 END;
 
 CREATE TRIGGER craving_trigger_search_insert AFTER INSERT ON craving_trigger BEGIN
-    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = NEW.craving_id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text WHERE id = NEW.craving_id;
+    DELETE FROM search_craving WHERE rowid = NEW.craving_id;
+    INSERT INTO search_craving (rowid, body) SELECT id, body FROM craving_search_text WHERE id = NEW.craving_id;
 END;
 CREATE TRIGGER craving_trigger_search_delete AFTER DELETE ON craving_trigger BEGIN
-    DELETE FROM search_index WHERE kind = 'craving' AND ref_id = OLD.craving_id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text WHERE id = OLD.craving_id;
+    DELETE FROM search_craving WHERE rowid = OLD.craving_id;
+    INSERT INTO search_craving (rowid, body) SELECT id, body FROM craving_search_text WHERE id = OLD.craving_id;
 END;
 
 CREATE TRIGGER journal_tag_search_insert AFTER INSERT ON journal_tag BEGIN
-    DELETE FROM search_index WHERE kind = 'journal' AND ref_id = NEW.entry_id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'journal', id, body FROM journal_search_text WHERE id = NEW.entry_id;
+    DELETE FROM search_journal WHERE rowid = NEW.entry_id;
+    INSERT INTO search_journal (rowid, body) SELECT id, body FROM journal_search_text WHERE id = NEW.entry_id;
 END;
 CREATE TRIGGER journal_tag_search_delete AFTER DELETE ON journal_tag BEGIN
-    DELETE FROM search_index WHERE kind = 'journal' AND ref_id = OLD.entry_id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'journal', id, body FROM journal_search_text WHERE id = OLD.entry_id;
+    DELETE FROM search_journal WHERE rowid = OLD.entry_id;
+    INSERT INTO search_journal (rowid, body) SELECT id, body FROM journal_search_text WHERE id = OLD.entry_id;
 END;
 
 CREATE TRIGGER lapse_trigger_search_insert AFTER INSERT ON lapse_trigger BEGIN
-    DELETE FROM search_index WHERE kind = 'lapse' AND ref_id = NEW.lapse_id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'lapse', id, body FROM lapse_search_text WHERE id = NEW.lapse_id;
+    DELETE FROM search_lapse WHERE rowid = NEW.lapse_id;
+    INSERT INTO search_lapse (rowid, body) SELECT id, body FROM lapse_search_text WHERE id = NEW.lapse_id;
 END;
 CREATE TRIGGER lapse_trigger_search_delete AFTER DELETE ON lapse_trigger BEGIN
-    DELETE FROM search_index WHERE kind = 'lapse' AND ref_id = OLD.lapse_id;
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'lapse', id, body FROM lapse_search_text WHERE id = OLD.lapse_id;
+    DELETE FROM search_lapse WHERE rowid = OLD.lapse_id;
+    INSERT INTO search_lapse (rowid, body) SELECT id, body FROM lapse_search_text WHERE id = OLD.lapse_id;
 END;
 
 -- A renamed trigger is found under its new name.
 CREATE TRIGGER trigger_rename_search AFTER UPDATE OF name ON trigger_item BEGIN
-    DELETE FROM search_index WHERE kind = 'craving' AND ref_id IN
+    DELETE FROM search_craving WHERE rowid IN
         (SELECT craving_id FROM craving_trigger WHERE trigger_id = NEW.id);
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text
+    INSERT INTO search_craving (rowid, body) SELECT id, body FROM craving_search_text
         WHERE id IN (SELECT craving_id FROM craving_trigger WHERE trigger_id = NEW.id);
-    DELETE FROM search_index WHERE kind = 'lapse' AND ref_id IN
+    DELETE FROM search_lapse WHERE rowid IN
         (SELECT lapse_id FROM lapse_trigger WHERE trigger_id = NEW.id);
-    INSERT INTO search_index (kind, ref_id, body) SELECT 'lapse', id, body FROM lapse_search_text
+    INSERT INTO search_lapse (rowid, body) SELECT id, body FROM lapse_search_text
         WHERE id IN (SELECT lapse_id FROM lapse_trigger WHERE trigger_id = NEW.id);
 END;
 
 -- Existing cravings from schema 1 join the index.
-INSERT INTO search_index (kind, ref_id, body) SELECT 'craving', id, body FROM craving_search_text;
+INSERT INTO search_craving (rowid, body) SELECT id, body FROM craving_search_text;

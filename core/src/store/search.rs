@@ -1,5 +1,6 @@
 //! Full-text search across every kind of entry, inside the encrypted database (SQLite FTS5).
 
+use super::timeline::sort_newest_first;
 use super::Store;
 use crate::error::{Result, ValidationError};
 use crate::journal::kind::{MATCH_END, MATCH_START};
@@ -39,38 +40,47 @@ pub fn fts_query(text: &str) -> Result<String, ValidationError> {
         .join(" "))
 }
 
+/// The FTS5 table that indexes each kind of entry, keyed by the entry's id.
+fn index_table(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Craving => "search_craving",
+        EntryKind::Mood => "search_mood",
+        EntryKind::Journal => "search_journal",
+        EntryKind::Checkin => "search_checkin",
+        EntryKind::Review => "search_review",
+        EntryKind::Lapse => "search_lapse",
+    }
+}
+
 impl Store {
-    /// The newest `limit` entries matching `text` (newest written or edited first), with the
-    /// matching words marked in each excerpt.
+    /// The newest `limit` entries matching `text`, newest first, with the matching words marked
+    /// in each excerpt.
     ///
     /// Newest first rather than by relevance: it is what a person looking for something they
-    /// wrote expects, and it lets FTS5 stop after `limit` matches instead of scoring every match
-    /// of a common word across years of entries.
+    /// wrote expects, and it lets FTS5 stop after `limit` matches of each kind (ids grow with
+    /// time) instead of scoring every match of a common word across years of entries.
     pub fn search(&self, text: &str, limit: u32) -> Result<Vec<TimelineItem>> {
         let query = fts_query(text)?;
-        let sql = format!(
-            "SELECT kind, ref_id, snippet(search_index, 2, '{MATCH_START}', '{MATCH_END}', '…', 16) \
-             FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params![query, limit], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?;
         let mut hits = Vec::new();
-        for row in rows {
-            let (kind, id, snippet) = row?;
-            let Some(kind) = EntryKind::from_key(&kind) else {
-                continue;
-            };
-            let mut item = self.entry_item(EntryRef { kind, id })?;
-            let one_line = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
-            item.excerpt = Some(one_line);
-            hits.push(item);
+        for kind in EntryKind::ALL {
+            let table = index_table(kind);
+            let sql = format!(
+                "SELECT rowid, snippet({table}, 0, '{MATCH_START}', '{MATCH_END}', '…', 16) \
+                 FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(rusqlite::params![query, limit], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?;
+            for row in rows {
+                let (id, snippet) = row?;
+                let mut item = self.entry_item(EntryRef { kind, id })?;
+                item.excerpt = Some(snippet.split_whitespace().collect::<Vec<_>>().join(" "));
+                hits.push(item);
+            }
         }
+        sort_newest_first(&mut hits);
+        hits.truncate(limit as usize);
         Ok(hits)
     }
 }

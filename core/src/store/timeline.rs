@@ -45,6 +45,16 @@ fn feeling_labels(keys: &[String]) -> String {
         .join(", ")
 }
 
+/// Orders items newest day first, and within a day newest first (untimed entries last).
+pub(super) fn sort_newest_first(items: &mut [TimelineItem]) {
+    items.sort_by(|a, b| {
+        b.day
+            .cmp(&a.day)
+            .then_with(|| b.at.cmp(&a.at))
+            .then_with(|| b.entry.id.cmp(&a.entry.id))
+    });
+}
+
 fn day_of(rfc3339: &str) -> String {
     rfc3339.get(..10).unwrap_or(rfc3339).to_string()
 }
@@ -212,12 +222,7 @@ impl Store {
                 items.push(self.entry_item(EntryRef { kind, id })?);
             }
         }
-        items.sort_by(|a, b| {
-            b.day
-                .cmp(&a.day)
-                .then_with(|| b.at.cmp(&a.at))
-                .then_with(|| b.entry.id.cmp(&a.entry.id))
-        });
+        sort_newest_first(&mut items);
         Ok(items)
     }
 }
