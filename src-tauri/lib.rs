@@ -76,6 +76,14 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             "NOTE_MAX_CHARS",
             waymark_core::journal::craving::NOTE_MAX_CHARS,
         )
+        .constant(
+            "ENTRY_MAX_CHARS",
+            waymark_core::journal::entry::ENTRY_MAX_CHARS,
+        )
+        .constant(
+            "SHORT_TEXT_MAX_CHARS",
+            waymark_core::journal::fields::SHORT_TEXT_MAX_CHARS,
+        )
         .dangerously_cast_bigints_to_number()
         .disable_serde_phases()
 }

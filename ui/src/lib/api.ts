@@ -107,7 +107,11 @@ export const commands = {
 };
 
 /* Constants */
+export const ENTRY_MAX_CHARS = 100000 as const;
+
 export const NOTE_MAX_CHARS = 10000 as const;
+
+export const SHORT_TEXT_MAX_CHARS = 200 as const;
 
 /* Types */
 /**  How a weekly question is answered. */

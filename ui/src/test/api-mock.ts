@@ -10,7 +10,7 @@ import type {
 } from "../lib/api";
 
 /** Constants are the real generated values, not copies. */
-export const { NOTE_MAX_CHARS } = await vi.importActual<typeof import("../lib/api")>("../lib/api");
+export const { NOTE_MAX_CHARS, ENTRY_MAX_CHARS, SHORT_TEXT_MAX_CHARS } = await vi.importActual<typeof import("../lib/api")>("../lib/api");
 
 /** Every backend command as a mock; give each test its replies with mockResolvedValue. */
 export const commands = {
