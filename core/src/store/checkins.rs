@@ -1,9 +1,9 @@
 //! The daily aftercare check-in repository: `daily_checkin`, at most one live check-in per day.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row};
 
-use super::rows::{flag, found, from_flag};
+use super::rows::{day_taken, day_text, flag, found, from_flag, require_live};
 use super::Store;
 use crate::error::{Error, Result, ValidationError};
 use crate::journal::checkin::ValidCheckin;
@@ -20,17 +20,16 @@ macro_rules! columns {
     };
 }
 
+/// The table of check-ins, and its column of the day each is for.
+const TABLE: &str = "daily_checkin";
+const DAY_COLUMN: &str = "checkin_date";
+
 /// The refusal when a day already has a live check-in.
-fn day_taken() -> Error {
+fn day_refused() -> Error {
     Error::Invalid(ValidationError::new(
         "date",
         "There is already a check-in for that day; open it to change your answers.",
     ))
-}
-
-/// A day as stored: `YYYY-MM-DD`.
-fn day_text(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
 }
 
 /// Reads a row selected with `columns!()`.
@@ -53,56 +52,11 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Checkin> {
     })
 }
 
-/// The live check-in on `day` other than `except`, if any.
-fn live_checkin_on(conn: &Connection, day: &str, except: Option<i64>) -> Result<Option<i64>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id FROM daily_checkin WHERE checkin_date = ?1 AND deleted_at IS NULL \
-         AND (?2 IS NULL OR id <> ?2) LIMIT 1",
-    )?;
-    Ok(stmt
-        .query_row(params![day, except], |r| r.get(0))
-        .optional()?)
-}
-
 impl Store {
     /// Validates and saves a daily check-in. Refuses (field `date`) a day that already has a
     /// check-in; nothing is written when anything is refused.
     pub fn add_checkin(&self, input: &NewCheckin, clock: &dyn Clock) -> Result<Checkin> {
-        let now = clock.now();
-        let ValidCheckin {
-            date,
-            answers: a,
-            day_rating,
-            note,
-        } = input.validate(now)?;
-        let day = day_text(date);
-        let tx = self.conn.unchecked_transaction()?;
-        if live_checkin_on(&tx, &day, None)?.is_some() {
-            return Err(day_taken());
-        }
-        tx.prepare_cached(
-            "INSERT INTO daily_checkin (checkin_date, slept_well, ate_well, took_medication, \
-             attended_support, contacted_someone, healthy_activity, high_risk_situation, \
-             used_today, day_rating, note, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?
-        .execute(params![
-            day,
-            flag(a.slept_well),
-            flag(a.ate_well),
-            flag(a.took_medication),
-            flag(a.attended_support),
-            flag(a.contacted_someone),
-            flag(a.healthy_activity),
-            flag(a.high_risk_situation),
-            flag(a.used_today),
-            day_rating,
-            note,
-            now.timestamp_millis(),
-        ])?;
-        let id = tx.last_insert_rowid();
-        tx.commit()?;
-        self.checkin(CheckinId(id))
+        self.save_checkin(None, input, clock)
     }
 
     /// Validates and replaces a check-in's day, answers, rating and note. Fails with
@@ -111,6 +65,16 @@ impl Store {
     pub fn update_checkin(
         &self,
         id: CheckinId,
+        input: &NewCheckin,
+        clock: &dyn Clock,
+    ) -> Result<Checkin> {
+        self.save_checkin(Some(id), input, clock)
+    }
+
+    /// Validates `input` and saves it as a new check-in, or over live check-in `id`.
+    fn save_checkin(
+        &self,
+        id: Option<CheckinId>,
         input: &NewCheckin,
         clock: &dyn Clock,
     ) -> Result<Checkin> {
@@ -123,39 +87,64 @@ impl Store {
         } = input.validate(now)?;
         let day = day_text(date);
         let tx = self.conn.unchecked_transaction()?;
-        let exists = tx
-            .prepare_cached("SELECT 1 FROM daily_checkin WHERE id = ?1 AND deleted_at IS NULL")?
-            .exists([id.0])?;
-        if !exists {
-            return Err(Error::NotFound(WHAT));
+        if let Some(id) = id {
+            require_live(&tx, TABLE, id.0, WHAT)?;
         }
-        if live_checkin_on(&tx, &day, Some(id.0))?.is_some() {
-            return Err(day_taken());
+        if day_taken(&tx, TABLE, DAY_COLUMN, &day, id.map(|id| id.0))? {
+            return Err(day_refused());
         }
-        tx.prepare_cached(
-            "UPDATE daily_checkin SET checkin_date = ?2, slept_well = ?3, ate_well = ?4, \
-             took_medication = ?5, attended_support = ?6, contacted_someone = ?7, \
-             healthy_activity = ?8, high_risk_situation = ?9, used_today = ?10, \
-             day_rating = ?11, note = ?12, updated_at = ?13 \
-             WHERE id = ?1 AND deleted_at IS NULL",
-        )?
-        .execute(params![
-            id.0,
-            day,
-            flag(a.slept_well),
-            flag(a.ate_well),
-            flag(a.took_medication),
-            flag(a.attended_support),
-            flag(a.contacted_someone),
-            flag(a.healthy_activity),
-            flag(a.high_risk_situation),
-            flag(a.used_today),
-            day_rating,
-            note,
-            now.timestamp_millis(),
-        ])?;
+        let id = match id {
+            None => {
+                tx.prepare_cached(
+                    "INSERT INTO daily_checkin (checkin_date, slept_well, ate_well, \
+                     took_medication, attended_support, contacted_someone, healthy_activity, \
+                     high_risk_situation, used_today, day_rating, note, created_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                )?
+                .execute(params![
+                    day,
+                    flag(a.slept_well),
+                    flag(a.ate_well),
+                    flag(a.took_medication),
+                    flag(a.attended_support),
+                    flag(a.contacted_someone),
+                    flag(a.healthy_activity),
+                    flag(a.high_risk_situation),
+                    flag(a.used_today),
+                    day_rating,
+                    note,
+                    now.timestamp_millis(),
+                ])?;
+                tx.last_insert_rowid()
+            }
+            Some(id) => {
+                tx.prepare_cached(
+                    "UPDATE daily_checkin SET checkin_date = ?2, slept_well = ?3, ate_well = ?4, \
+                     took_medication = ?5, attended_support = ?6, contacted_someone = ?7, \
+                     healthy_activity = ?8, high_risk_situation = ?9, used_today = ?10, \
+                     day_rating = ?11, note = ?12, updated_at = ?13 \
+                     WHERE id = ?1 AND deleted_at IS NULL",
+                )?
+                .execute(params![
+                    id.0,
+                    day,
+                    flag(a.slept_well),
+                    flag(a.ate_well),
+                    flag(a.took_medication),
+                    flag(a.attended_support),
+                    flag(a.contacted_someone),
+                    flag(a.healthy_activity),
+                    flag(a.high_risk_situation),
+                    flag(a.used_today),
+                    day_rating,
+                    note,
+                    now.timestamp_millis(),
+                ])?;
+                id.0
+            }
+        };
         tx.commit()?;
-        self.checkin(id)
+        self.checkin(CheckinId(id))
     }
 
     /// One check-in by id; [`Error::NotFound`] when it does not exist or was deleted.
@@ -199,44 +188,14 @@ mod tests {
 
     use super::*;
     use crate::journal::clock::FixedClock;
-    use crate::vault::{KdfParams, KeySlotFile};
-
-    fn new_store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let (_, key, _) =
-            KeySlotFile::create("harbour lantern pickle seven", KdfParams::MINIMUM).unwrap();
-        let store = Store::create(&dir.path().join("waymark.db"), &key).unwrap();
-        (dir, store)
-    }
+    use crate::store::testing::{at, count, day, soft_delete, stamps, temp_store};
 
     fn now() -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339("2026-11-22T21:00:00-05:00").unwrap()
+        at("2026-11-22T21:00:00-05:00")
     }
 
     fn clock() -> FixedClock {
         FixedClock(now())
-    }
-
-    fn day(text: &str) -> NaiveDate {
-        text.parse().unwrap()
-    }
-
-    fn count(store: &Store) -> i64 {
-        store
-            .connection()
-            .query_row("SELECT count(*) FROM daily_checkin", [], |r| r.get(0))
-            .unwrap()
-    }
-
-    fn soft_delete(store: &Store, id: CheckinId) {
-        let changed = store
-            .connection()
-            .execute(
-                "UPDATE daily_checkin SET deleted_at = 1 WHERE id = ?1",
-                [id.0],
-            )
-            .unwrap();
-        assert_eq!(changed, 1);
     }
 
     /// Every answer given, mixing yes and no, so a swapped column shows up.
@@ -274,7 +233,7 @@ mod tests {
 
     #[test]
     fn a_checkin_comes_back_as_saved() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let input = NewCheckin {
             day_rating: Some(7),
             note: Some("  Long walk\nafter the meeting ".into()),
@@ -310,7 +269,7 @@ mod tests {
 
     #[test]
     fn skipped_answers_stay_skipped_and_a_missing_date_is_today() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let saved = store
             .add_checkin(
                 &NewCheckin {
@@ -338,7 +297,7 @@ mod tests {
 
     #[test]
     fn checkins_are_listed_newest_day_first_up_to_the_limit() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         for date in ["2026-11-19", "2026-11-22", "2026-01-05", "2026-11-20"] {
             store.add_checkin(&one_answer(date), &clock()).unwrap();
         }
@@ -358,7 +317,7 @@ mod tests {
 
     #[test]
     fn an_update_changes_every_field_and_keeps_the_id() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let first = store
             .add_checkin(
                 &NewCheckin {
@@ -379,7 +338,7 @@ mod tests {
             high_risk_situation: Some(false),
             used_today: Some(true),
         };
-        let later = FixedClock(DateTime::parse_from_rfc3339("2026-11-23T08:00:00+00:00").unwrap());
+        let later = FixedClock(at("2026-11-23T08:00:00+00:00"));
         let updated = store
             .update_checkin(
                 first.id,
@@ -402,15 +361,8 @@ mod tests {
         assert_eq!(store.checkin(first.id).unwrap(), expected);
         assert_eq!(store.checkin_on(day("2026-11-20")).unwrap(), None);
         assert_eq!(store.list_checkins(10).unwrap(), vec![expected]);
-        assert_eq!(count(&store), 1);
-        let (created, updated_at): (i64, Option<i64>) = store
-            .connection()
-            .query_row(
-                "SELECT created_at, updated_at FROM daily_checkin WHERE id = ?1",
-                [first.id.0],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .unwrap();
+        assert_eq!(count(&store, TABLE), 1);
+        let (created, updated_at) = stamps(&store, TABLE, first.id.0);
         assert_eq!(created, now().timestamp_millis());
         assert_eq!(updated_at, Some(later.0.timestamp_millis()));
         // Saving on its own day again is not a clash with itself.
@@ -421,7 +373,7 @@ mod tests {
 
     #[test]
     fn invalid_checkins_write_nothing() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let kept = store
             .add_checkin(&one_answer("2026-11-01"), &clock())
             .unwrap();
@@ -460,13 +412,13 @@ mod tests {
             let err = store.update_checkin(kept.id, bad, &clock()).unwrap_err();
             assert_eq!(err.field(), Some(*field));
         }
-        assert_eq!(count(&store), 1);
+        assert_eq!(count(&store, TABLE), 1);
         assert_eq!(store.checkin(kept.id).unwrap(), kept);
     }
 
     #[test]
     fn a_second_checkin_for_a_day_is_refused_and_writes_nothing() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let first = store
             .add_checkin(&one_answer("2026-11-20"), &clock())
             .unwrap();
@@ -487,14 +439,14 @@ mod tests {
             .update_checkin(other.id, &again, &clock())
             .unwrap_err();
         assert_eq!(err.field(), Some("date"));
-        assert_eq!(count(&store), 2);
+        assert_eq!(count(&store, TABLE), 2);
         assert_eq!(store.checkin(first.id).unwrap(), first);
         assert_eq!(store.checkin(other.id).unwrap(), other);
     }
 
     #[test]
     fn a_missing_checkin_is_not_found_and_nothing_is_written() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         assert!(matches!(
             store.checkin(CheckinId(3)),
             Err(Error::NotFound("check-in"))
@@ -503,16 +455,16 @@ mod tests {
             .update_checkin(CheckinId(3), &one_answer("2026-11-20"), &clock())
             .unwrap_err();
         assert!(matches!(err, Error::NotFound("check-in")), "{err:?}");
-        assert_eq!(count(&store), 0);
+        assert_eq!(count(&store, TABLE), 0);
     }
 
     #[test]
     fn a_deleted_checkin_is_invisible_and_frees_its_day() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let gone = store
             .add_checkin(&one_answer("2026-11-20"), &clock())
             .unwrap();
-        soft_delete(&store, gone.id);
+        soft_delete(&store, TABLE, gone.id.0);
         assert!(matches!(
             store.checkin(gone.id),
             Err(Error::NotFound("check-in"))
@@ -539,6 +491,6 @@ mod tests {
             Some(fresh.clone())
         );
         assert_eq!(store.list_checkins(10).unwrap(), vec![fresh]);
-        assert_eq!(count(&store), 2);
+        assert_eq!(count(&store, TABLE), 2);
     }
 }

@@ -2,11 +2,17 @@
 
 use rusqlite::{params, Connection, Row};
 
-use super::rows::{found, instant_text};
+use super::rows::{found, instant_text, require_live};
 use super::Store;
 use crate::error::Result;
 use crate::journal::craving::ValidCraving;
 use crate::journal::{Clock, Craving, CravingId, CravingOutcome, Halt, NewCraving, TriggerRef};
+
+/// What [`Store::craving`] reports when a craving is missing or deleted.
+const WHAT: &str = "craving";
+
+/// The table of cravings.
+const TABLE: &str = "craving";
 
 const CRAVING_COLUMNS: &str = "id, occurred_at, utc_offset, intensity, duration_minutes, hungry, \
      angry, lonely, tired, place, with_whom, activity, outcome, intensity_after, note, created_at";
@@ -174,7 +180,7 @@ impl Store {
         let now = clock.now();
         let valid = input.validate(now)?;
         let tx = self.conn.unchecked_transaction()?;
-        self.craving(id)?;
+        require_live(&self.conn, TABLE, id.0, WHAT)?;
         let trigger_ids = self.resolve_craving_triggers(&valid, now.timestamp_millis())?;
         self.conn.execute(
             "UPDATE craving SET occurred_at = ?2, utc_offset = ?3, intensity = ?4, \
@@ -213,7 +219,7 @@ impl Store {
             self.conn
                 .prepare_cached(&sql)?
                 .query_row([id.0], craving_from_row),
-            "craving",
+            WHAT,
         )??;
         attach_details(&self.conn, &mut craving)?;
         Ok(craving)

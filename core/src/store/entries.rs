@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::rows::found;
+use super::rows::{day_taken, day_text, found, require_live};
 use super::Store;
 use crate::error::{Error, Result, ValidationError};
 use crate::journal::entry::ValidJournalEntry;
@@ -13,17 +13,16 @@ use crate::journal::{Clock, JournalEntry, JournalEntryId, NewJournalEntry};
 /// What [`Store::journal_entry`] reports when an entry is missing or deleted.
 const WHAT: &str = "journal entry";
 
+/// The table of entries, and its column of the day each is for.
+const TABLE: &str = "journal_entry";
+const DAY_COLUMN: &str = "entry_date";
+
 /// The refusal when a day already has a live entry.
-fn day_taken() -> Error {
+fn day_refused() -> Error {
     Error::Invalid(ValidationError::new(
         "date",
         "There is already a journal entry for that day; open it to add to it.",
     ))
-}
-
-/// A day as stored: `YYYY-MM-DD`.
-fn day_text(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
 }
 
 /// One `journal_entry` row (`id, entry_date, body, went_well`), before its tags are attached.
@@ -73,17 +72,6 @@ fn write_tags(conn: &Connection, id: i64, tags: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// The live entry on `day` other than `except`, if any.
-fn live_entry_on(conn: &Connection, day: &str, except: Option<i64>) -> Result<Option<i64>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id FROM journal_entry WHERE entry_date = ?1 AND deleted_at IS NULL \
-         AND (?2 IS NULL OR id <> ?2) LIMIT 1",
-    )?;
-    Ok(stmt
-        .query_row(params![day, except], |r| r.get(0))
-        .optional()?)
-}
-
 impl Store {
     /// Validates and saves a journal entry with its tags, all or nothing. Refuses (field
     /// `date`) a day that already has an entry; nothing is written when anything is refused.
@@ -92,27 +80,7 @@ impl Store {
         input: &NewJournalEntry,
         clock: &dyn Clock,
     ) -> Result<JournalEntry> {
-        let now = clock.now();
-        let ValidJournalEntry {
-            date,
-            body,
-            went_well,
-            tags,
-        } = input.validate(now)?;
-        let day = day_text(date);
-        let tx = self.conn.unchecked_transaction()?;
-        if live_entry_on(&tx, &day, None)?.is_some() {
-            return Err(day_taken());
-        }
-        tx.prepare_cached(
-            "INSERT INTO journal_entry (entry_date, body, went_well, created_at) \
-             VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![day, body, went_well, now.timestamp_millis()])?;
-        let id = tx.last_insert_rowid();
-        write_tags(&tx, id, &tags)?;
-        tx.commit()?;
-        self.journal_entry(JournalEntryId(id))
+        self.save_journal_entry(None, input, clock)
     }
 
     /// Validates and replaces a journal entry's day, text, "went well" and tags, all or
@@ -125,6 +93,17 @@ impl Store {
         input: &NewJournalEntry,
         clock: &dyn Clock,
     ) -> Result<JournalEntry> {
+        self.save_journal_entry(Some(id), input, clock)
+    }
+
+    /// Validates `input` and saves it as a new entry, or over live entry `id`, with its tags,
+    /// all or nothing.
+    fn save_journal_entry(
+        &self,
+        id: Option<JournalEntryId>,
+        input: &NewJournalEntry,
+        clock: &dyn Clock,
+    ) -> Result<JournalEntry> {
         let now = clock.now();
         let ValidJournalEntry {
             date,
@@ -134,23 +113,39 @@ impl Store {
         } = input.validate(now)?;
         let day = day_text(date);
         let tx = self.conn.unchecked_transaction()?;
-        let exists = tx
-            .prepare_cached("SELECT 1 FROM journal_entry WHERE id = ?1 AND deleted_at IS NULL")?
-            .exists([id.0])?;
-        if !exists {
-            return Err(Error::NotFound(WHAT));
+        if let Some(id) = id {
+            require_live(&tx, TABLE, id.0, WHAT)?;
         }
-        if live_entry_on(&tx, &day, Some(id.0))?.is_some() {
-            return Err(day_taken());
+        if day_taken(&tx, TABLE, DAY_COLUMN, &day, id.map(|id| id.0))? {
+            return Err(day_refused());
         }
-        tx.prepare_cached(
-            "UPDATE journal_entry SET entry_date = ?2, body = ?3, went_well = ?4, updated_at = ?5 \
-             WHERE id = ?1 AND deleted_at IS NULL",
-        )?
-        .execute(params![id.0, day, body, went_well, now.timestamp_millis()])?;
-        write_tags(&tx, id.0, &tags)?;
+        let id = match id {
+            None => {
+                tx.prepare_cached(
+                    "INSERT INTO journal_entry (entry_date, body, went_well, created_at) \
+                     VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![day, body, went_well, now.timestamp_millis()])?;
+                tx.last_insert_rowid()
+            }
+            Some(id) => {
+                tx.prepare_cached(
+                    "UPDATE journal_entry SET entry_date = ?2, body = ?3, went_well = ?4, \
+                     updated_at = ?5 WHERE id = ?1 AND deleted_at IS NULL",
+                )?
+                .execute(params![
+                    id.0,
+                    day,
+                    body,
+                    went_well,
+                    now.timestamp_millis()
+                ])?;
+                id.0
+            }
+        };
+        write_tags(&tx, id, &tags)?;
         tx.commit()?;
-        self.journal_entry(id)
+        self.journal_entry(JournalEntryId(id))
     }
 
     /// One journal entry by id; [`Error::NotFound`] when it does not exist or was deleted.
@@ -203,49 +198,20 @@ mod tests {
 
     use super::*;
     use crate::journal::clock::FixedClock;
-    use crate::vault::{KdfParams, KeySlotFile};
-
-    fn new_store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let (_, key, _) =
-            KeySlotFile::create("harbour lantern pickle seven", KdfParams::MINIMUM).unwrap();
-        let store = Store::create(&dir.path().join("waymark.db"), &key).unwrap();
-        (dir, store)
-    }
+    use crate::store::testing::{at, count, day, soft_delete, stamps, temp_store};
 
     fn now() -> DateTime<FixedOffset> {
         // Late evening west of UTC: the person's today is the 22nd, UTC's is already the 23rd.
-        DateTime::parse_from_rfc3339("2026-11-22T21:00:00-05:00").unwrap()
+        at("2026-11-22T21:00:00-05:00")
     }
 
     fn clock() -> FixedClock {
         FixedClock(now())
     }
 
-    fn day(text: &str) -> NaiveDate {
-        text.parse().unwrap()
-    }
-
+    /// How many entries and tags are stored, deleted ones included.
     fn counts(store: &Store) -> (i64, i64) {
-        store
-            .connection()
-            .query_row(
-                "SELECT (SELECT count(*) FROM journal_entry), (SELECT count(*) FROM journal_tag)",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .unwrap()
-    }
-
-    fn soft_delete(store: &Store, id: JournalEntryId) {
-        let changed = store
-            .connection()
-            .execute(
-                "UPDATE journal_entry SET deleted_at = 1 WHERE id = ?1",
-                [id.0],
-            )
-            .unwrap();
-        assert_eq!(changed, 1);
+        (count(store, TABLE), count(store, "journal_tag"))
     }
 
     fn entry(
@@ -264,7 +230,7 @@ mod tests {
 
     #[test]
     fn an_entry_comes_back_as_saved_with_sorted_tags() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let saved = store
             .add_journal_entry(
                 &entry(
@@ -292,20 +258,15 @@ mod tests {
         assert_eq!(store.journal_entry_on(day("2026-11-21")).unwrap(), None);
         assert_eq!(store.list_journal_entries(10).unwrap(), vec![expected]);
         assert_eq!(counts(&store), (1, 3));
-        let created: i64 = store
-            .connection()
-            .query_row(
-                "SELECT created_at FROM journal_entry WHERE id = ?1",
-                [saved.id.0],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(created, now().timestamp_millis());
+        assert_eq!(
+            stamps(&store, TABLE, saved.id.0),
+            (now().timestamp_millis(), None)
+        );
     }
 
     #[test]
     fn a_missing_date_means_the_persons_today() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let saved = store
             .add_journal_entry(&entry(None, "Tonight was fine.", None, &[]), &clock())
             .unwrap();
@@ -320,7 +281,7 @@ mod tests {
 
     #[test]
     fn entries_are_listed_newest_day_first_up_to_the_limit() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let mut ids = Vec::new();
         for date in ["2026-11-19", "2026-11-22", "2025-12-31", "2026-11-20"] {
             let saved = store
@@ -349,7 +310,7 @@ mod tests {
 
     #[test]
     fn an_update_changes_every_field_and_keeps_the_id() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let first = store
             .add_journal_entry(
                 &entry(
@@ -361,7 +322,7 @@ mod tests {
                 &clock(),
             )
             .unwrap();
-        let later = FixedClock(DateTime::parse_from_rfc3339("2026-11-23T08:00:00+00:00").unwrap());
+        let later = FixedClock(at("2026-11-23T08:00:00+00:00"));
         let updated = store
             .update_journal_entry(
                 first.id,
@@ -385,14 +346,7 @@ mod tests {
         );
         assert_eq!(store.list_journal_entries(10).unwrap(), vec![expected]);
         assert_eq!(counts(&store), (1, 2));
-        let (created, updated_at): (i64, Option<i64>) = store
-            .connection()
-            .query_row(
-                "SELECT created_at, updated_at FROM journal_entry WHERE id = ?1",
-                [first.id.0],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .unwrap();
+        let (created, updated_at) = stamps(&store, TABLE, first.id.0);
         assert_eq!(created, now().timestamp_millis());
         assert_eq!(updated_at, Some(later.0.timestamp_millis()));
         // Saving an entry on its own day again is not a clash with itself.
@@ -409,7 +363,7 @@ mod tests {
 
     #[test]
     fn invalid_entries_write_nothing() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let kept = store
             .add_journal_entry(
                 &entry(Some("2026-11-01"), "Kept", None, &["keep"]),
@@ -446,7 +400,7 @@ mod tests {
 
     #[test]
     fn a_second_entry_for_a_day_is_refused_and_writes_nothing() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let first = store
             .add_journal_entry(&entry(Some("2026-11-20"), "One", None, &["x"]), &clock())
             .unwrap();
@@ -477,7 +431,7 @@ mod tests {
 
     #[test]
     fn a_missing_entry_is_not_found_and_nothing_is_written() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         assert!(matches!(
             store.journal_entry(JournalEntryId(7)),
             Err(Error::NotFound("journal entry"))
@@ -495,11 +449,11 @@ mod tests {
 
     #[test]
     fn a_deleted_entry_is_invisible_and_frees_its_day() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let gone = store
             .add_journal_entry(&entry(Some("2026-11-20"), "Gone", None, &["old"]), &clock())
             .unwrap();
-        soft_delete(&store, gone.id);
+        soft_delete(&store, TABLE, gone.id.0);
         assert!(matches!(
             store.journal_entry(gone.id),
             Err(Error::NotFound("journal entry"))
@@ -533,7 +487,7 @@ mod tests {
 
     #[test]
     fn any_entry_round_trips_or_is_refused_whole() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let next_day = Cell::new(0i64);
         let strategy = (
             "([^\\p{Cc}]|\n){0,300}",

@@ -3,12 +3,18 @@
 use rusqlite::{params, Row};
 
 use super::cravings::linked_triggers;
-use super::rows::{found, instant_text};
+use super::rows::{found, instant_text, require_live};
 use super::Store;
 use crate::error::Result;
 use crate::journal::lapse::ValidLapse;
 use crate::journal::mood::feeling_keys;
 use crate::journal::{Clock, Lapse, LapseId, NewLapse};
+
+/// What [`Store::lapse`] reports when a lapse is missing or deleted.
+const WHAT: &str = "lapse";
+
+/// The table of lapses.
+const TABLE: &str = "lapse";
 
 const LAPSE_COLUMNS: &str =
     "id, occurred_at, utc_offset, situation, learned, next_time, restarts_counter";
@@ -82,7 +88,7 @@ impl Store {
         let now = clock.now();
         let valid = input.validate(now)?;
         let tx = self.conn.unchecked_transaction()?;
-        self.lapse(id)?;
+        require_live(&self.conn, TABLE, id.0, WHAT)?;
         self.conn.execute(
             "UPDATE lapse SET occurred_at = ?2, utc_offset = ?3, situation = ?4, learned = ?5, \
              next_time = ?6, restarts_counter = ?7, updated_at = ?8 WHERE id = ?1",
@@ -130,7 +136,7 @@ impl Store {
             self.conn
                 .prepare_cached(&sql)?
                 .query_row([id.0], lapse_from_row),
-            "lapse",
+            WHAT,
         )??;
         self.attach_lapse_details(&mut lapse)?;
         Ok(lapse)

@@ -11,6 +11,8 @@ mod profile;
 mod reviews;
 mod rows;
 mod search;
+#[cfg(test)]
+pub(crate) mod testing;
 mod timeline;
 mod triggers;
 
@@ -67,8 +69,12 @@ fn configure(conn: &Connection) -> Result<()> {
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(Error::Internal("the database refused WAL mode"));
     }
+    // A 32 MiB page cache: every page read from disk is decrypted and authenticated first, and
+    // SQLite's 2 MiB default would make the timeline and search decrypt the same pages over and
+    // over. Freed cache memory is wiped (`cipher_memory_security`).
     conn.execute_batch(
-        "PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;",
+        "PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON; \
+         PRAGMA cache_size = -32768;",
     )?;
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     Ok(())
@@ -122,15 +128,6 @@ impl Store {
     pub(crate) fn connection(&self) -> &Connection {
         &self.conn
     }
-}
-
-/// A fresh encrypted store in a temporary directory, for tests across the repositories.
-#[cfg(test)]
-pub(crate) fn temp_store() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::create(&dir.path().join("waymark.db"), &DataKey::for_tests([7; 32]))
-        .expect("create store");
-    (dir, store)
 }
 
 #[cfg(test)]

@@ -80,60 +80,65 @@ impl Store {
     /// Validates and saves a mood check-in with its feelings, all or nothing; nothing is
     /// written when validation fails.
     pub fn add_mood(&self, input: &NewMood, clock: &dyn Clock) -> Result<Mood> {
-        let now = clock.now();
-        let valid = input.validate(now)?;
-        let tx = self.conn.unchecked_transaction()?;
-        let id = {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO mood_checkin (occurred_at, utc_offset, mood, note, created_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            let ValidMood {
-                mood,
-                occurred_at,
-                note,
-                ..
-            } = &valid;
-            insert.execute(params![
-                occurred_at.timestamp_millis(),
-                occurred_at.offset().local_minus_utc(),
-                mood,
-                note,
-                now.timestamp_millis(),
-            ])?;
-            tx.last_insert_rowid()
-        };
-        write_feelings(&tx, id, &valid.feelings)?;
-        tx.commit()?;
-        self.mood(MoodId(id))
+        self.save_mood(None, input, clock)
     }
 
     /// Validates and replaces a mood check-in's time, score, feelings and note, all or
     /// nothing. Fails with [`Error::NotFound`] when it does not exist or was deleted; nothing is
     /// written when validation fails.
     pub fn update_mood(&self, id: MoodId, input: &NewMood, clock: &dyn Clock) -> Result<Mood> {
+        self.save_mood(Some(id), input, clock)
+    }
+
+    /// Validates `input` and saves it as a new check-in, or over live check-in `id`, with its
+    /// feelings, all or nothing.
+    fn save_mood(&self, id: Option<MoodId>, input: &NewMood, clock: &dyn Clock) -> Result<Mood> {
         let now = clock.now();
-        let valid = input.validate(now)?;
+        let ValidMood {
+            mood,
+            occurred_at,
+            feelings,
+            note,
+        } = input.validate(now)?;
         let tx = self.conn.unchecked_transaction()?;
-        let changed = tx
-            .prepare_cached(
-                "UPDATE mood_checkin SET occurred_at = ?2, utc_offset = ?3, mood = ?4, note = ?5, \
-                 updated_at = ?6 WHERE id = ?1 AND deleted_at IS NULL",
-            )?
-            .execute(params![
-                id.0,
-                valid.occurred_at.timestamp_millis(),
-                valid.occurred_at.offset().local_minus_utc(),
-                valid.mood,
-                valid.note,
-                now.timestamp_millis(),
-            ])?;
-        if changed == 0 {
-            return Err(Error::NotFound(WHAT));
-        }
-        write_feelings(&tx, id.0, &valid.feelings)?;
+        let id = match id {
+            None => {
+                tx.prepare_cached(
+                    "INSERT INTO mood_checkin (occurred_at, utc_offset, mood, note, created_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(params![
+                    occurred_at.timestamp_millis(),
+                    occurred_at.offset().local_minus_utc(),
+                    mood,
+                    note,
+                    now.timestamp_millis(),
+                ])?;
+                tx.last_insert_rowid()
+            }
+            Some(id) => {
+                let changed = tx
+                    .prepare_cached(
+                        "UPDATE mood_checkin SET occurred_at = ?2, utc_offset = ?3, mood = ?4, \
+                         note = ?5, updated_at = ?6 WHERE id = ?1 AND deleted_at IS NULL",
+                    )?
+                    .execute(params![
+                        id.0,
+                        occurred_at.timestamp_millis(),
+                        occurred_at.offset().local_minus_utc(),
+                        mood,
+                        note,
+                        now.timestamp_millis(),
+                    ])?;
+                if changed == 0 {
+                    return Err(Error::NotFound(WHAT));
+                }
+                id.0
+            }
+        };
+        write_feelings(&tx, id, &feelings)?;
         tx.commit()?;
-        self.mood(id)
+        self.mood(MoodId(id))
     }
 
     /// One mood check-in by id; [`Error::NotFound`] when it does not exist or was deleted.
@@ -172,40 +177,17 @@ mod tests {
     use super::*;
     use crate::journal::clock::FixedClock;
     use crate::journal::craving::format_instant;
-    use crate::vault::{KdfParams, KeySlotFile};
+    use crate::store::testing::{at, count, soft_delete, stamps, temp_store};
 
-    fn new_store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let (_, key, _) =
-            KeySlotFile::create("harbour lantern pickle seven", KdfParams::MINIMUM).unwrap();
-        let store = Store::create(&dir.path().join("waymark.db"), &key).unwrap();
-        (dir, store)
-    }
+    /// The table of mood check-ins.
+    const TABLE: &str = "mood_checkin";
 
     fn now() -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339("2026-11-22T15:00:00+01:00").unwrap()
+        at("2026-11-22T15:00:00+01:00")
     }
 
     fn clock() -> FixedClock {
         FixedClock(now())
-    }
-
-    fn count(store: &Store, table: &str) -> i64 {
-        store
-            .connection()
-            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-            .unwrap()
-    }
-
-    fn soft_delete(store: &Store, id: MoodId) {
-        let changed = store
-            .connection()
-            .execute(
-                "UPDATE mood_checkin SET deleted_at = 1 WHERE id = ?1",
-                [id.0],
-            )
-            .unwrap();
-        assert_eq!(changed, 1);
     }
 
     fn input(mood: i32, at: &str, feelings: &[&str], note: Option<&str>) -> NewMood {
@@ -219,7 +201,7 @@ mod tests {
 
     #[test]
     fn a_mood_comes_back_as_saved_with_feelings_in_list_order() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         // The built-in list puts "tired" before "hopeful", unlike the alphabet (and the table's
         // primary key), so only a deliberate sort gives this order.
         let saved = store
@@ -244,20 +226,15 @@ mod tests {
         assert_eq!(store.mood(saved.id).unwrap(), expected);
         assert_eq!(store.list_moods(10).unwrap(), vec![expected]);
         assert_eq!(count(&store, "mood_feeling"), 3);
-        let created: i64 = store
-            .connection()
-            .query_row(
-                "SELECT created_at FROM mood_checkin WHERE id = ?1",
-                [saved.id.0],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(created, now().timestamp_millis());
+        assert_eq!(
+            stamps(&store, TABLE, saved.id.0),
+            (now().timestamp_millis(), None)
+        );
     }
 
     #[test]
     fn a_missing_time_means_now_in_the_clocks_offset() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let saved = store
             .add_mood(
                 &NewMood {
@@ -274,7 +251,7 @@ mod tests {
 
     #[test]
     fn moods_are_listed_newest_first_up_to_the_limit() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let a = store
             .add_mood(&input(2, "2026-11-20T08:00:00+00:00", &[], None), &clock())
             .unwrap();
@@ -297,7 +274,7 @@ mod tests {
 
     #[test]
     fn an_update_changes_every_field_and_keeps_the_id() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let first = store
             .add_mood(
                 &input(
@@ -309,7 +286,7 @@ mod tests {
                 &clock(),
             )
             .unwrap();
-        let later = FixedClock(DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").unwrap());
+        let later = FixedClock(at("2026-11-23T10:00:00+00:00"));
         let updated = store
             .update_mood(
                 first.id,
@@ -327,30 +304,23 @@ mod tests {
         assert_eq!(updated, expected);
         assert_eq!(store.mood(first.id).unwrap(), expected);
         assert_eq!(store.list_moods(10).unwrap(), vec![expected]);
-        assert_eq!(count(&store, "mood_checkin"), 1);
+        assert_eq!(count(&store, TABLE), 1);
         assert_eq!(count(&store, "mood_feeling"), 2);
-        let (created, updated_at): (i64, Option<i64>) = store
-            .connection()
-            .query_row(
-                "SELECT created_at, updated_at FROM mood_checkin WHERE id = ?1",
-                [first.id.0],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .unwrap();
+        let (created, updated_at) = stamps(&store, TABLE, first.id.0);
         assert_eq!(created, now().timestamp_millis());
         assert_eq!(updated_at, Some(later.0.timestamp_millis()));
     }
 
     #[test]
     fn invalid_moods_write_nothing() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let kept = store
             .add_mood(
                 &input(5, "2026-11-22T08:00:00+00:00", &["calm"], Some("ok")),
                 &clock(),
             )
             .unwrap();
-        let before = (count(&store, "mood_checkin"), count(&store, "mood_feeling"));
+        let before = (count(&store, TABLE), count(&store, "mood_feeling"));
         let bad = [
             (input(0, "2026-11-22T08:00:00+00:00", &[], None), "mood"),
             (input(11, "2026-11-22T08:00:00+00:00", &[], None), "mood"),
@@ -375,7 +345,7 @@ mod tests {
             assert_eq!(err.field(), Some(*field));
         }
         assert_eq!(
-            (count(&store, "mood_checkin"), count(&store, "mood_feeling")),
+            (count(&store, TABLE), count(&store, "mood_feeling")),
             before
         );
         assert_eq!(store.mood(kept.id).unwrap(), kept);
@@ -383,7 +353,7 @@ mod tests {
 
     #[test]
     fn updating_a_missing_mood_is_not_found_and_writes_nothing() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let err = store
             .update_mood(
                 MoodId(42),
@@ -392,7 +362,7 @@ mod tests {
             )
             .unwrap_err();
         assert!(matches!(err, Error::NotFound("mood check-in")), "{err:?}");
-        assert_eq!(count(&store, "mood_checkin"), 0);
+        assert_eq!(count(&store, TABLE), 0);
         assert_eq!(count(&store, "mood_feeling"), 0);
         assert!(matches!(
             store.mood(MoodId(42)),
@@ -402,7 +372,7 @@ mod tests {
 
     #[test]
     fn a_deleted_mood_is_invisible_and_cannot_be_updated() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let gone = store
             .add_mood(
                 &input(2, "2026-11-22T08:00:00+00:00", &["low"], Some("x")),
@@ -412,7 +382,7 @@ mod tests {
         let live = store
             .add_mood(&input(8, "2026-11-21T08:00:00+00:00", &[], None), &clock())
             .unwrap();
-        soft_delete(&store, gone.id);
+        soft_delete(&store, TABLE, gone.id.0);
         assert!(matches!(
             store.mood(gone.id),
             Err(Error::NotFound("mood check-in"))
@@ -449,7 +419,7 @@ mod tests {
 
     #[test]
     fn any_valid_mood_round_trips() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let keys: Vec<String> = feeling_keys().into_iter().map(String::from).collect();
         let strategy = (
             1..=10i32,

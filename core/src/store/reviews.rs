@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row};
 
-use super::rows::found;
+use super::rows::{day_taken, day_text, found, require_live};
 use super::Store;
 use crate::error::{Error, Result, ValidationError};
 use crate::journal::review::{week_start, ValidReview};
@@ -15,17 +15,16 @@ use crate::journal::{Clock, NewReview, Review, ReviewId};
 /// What [`Store::review`] reports when a review is missing or deleted.
 const WHAT: &str = "weekly review";
 
+/// The table of reviews, and its column of the Monday of each one's week.
+const TABLE: &str = "weekly_review";
+const WEEK_COLUMN: &str = "week_start";
+
 /// The refusal when a week already has a live review.
-fn week_taken() -> Error {
+fn week_refused() -> Error {
     Error::Invalid(ValidationError::new(
         "weekOf",
         "There is already a review for that week; open it to change your answers.",
     ))
-}
-
-/// A day as stored: `YYYY-MM-DD`.
-fn day_text(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
 }
 
 /// Answers as stored: a JSON object of question key to number.
@@ -63,41 +62,11 @@ impl ReviewRow {
     }
 }
 
-/// The live review of the week starting `monday` other than `except`, if any.
-fn live_review_for(conn: &Connection, monday: &str, except: Option<i64>) -> Result<Option<i64>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id FROM weekly_review WHERE week_start = ?1 AND deleted_at IS NULL \
-         AND (?2 IS NULL OR id <> ?2) LIMIT 1",
-    )?;
-    Ok(stmt
-        .query_row(params![monday, except], |r| r.get(0))
-        .optional()?)
-}
-
 impl Store {
     /// Validates and saves a weekly review under its week's Monday. Refuses (field `weekOf`) a
     /// week that already has a review; nothing is written when anything is refused.
     pub fn add_review(&self, input: &NewReview, clock: &dyn Clock) -> Result<Review> {
-        let now = clock.now();
-        let ValidReview {
-            week_start,
-            answers,
-            note,
-        } = input.validate(now)?;
-        let monday = day_text(week_start);
-        let answers = answers_text(&answers)?;
-        let tx = self.conn.unchecked_transaction()?;
-        if live_review_for(&tx, &monday, None)?.is_some() {
-            return Err(week_taken());
-        }
-        tx.prepare_cached(
-            "INSERT INTO weekly_review (week_start, answers, note, created_at) \
-             VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![monday, answers, note, now.timestamp_millis()])?;
-        let id = tx.last_insert_rowid();
-        tx.commit()?;
-        self.review(ReviewId(id))
+        self.save_review(None, input, clock)
     }
 
     /// Validates and replaces a weekly review's week, answers and note. Fails with
@@ -106,6 +75,16 @@ impl Store {
     pub fn update_review(
         &self,
         id: ReviewId,
+        input: &NewReview,
+        clock: &dyn Clock,
+    ) -> Result<Review> {
+        self.save_review(Some(id), input, clock)
+    }
+
+    /// Validates `input` and saves it as a new review, or over live review `id`.
+    fn save_review(
+        &self,
+        id: Option<ReviewId>,
         input: &NewReview,
         clock: &dyn Clock,
     ) -> Result<Review> {
@@ -118,22 +97,43 @@ impl Store {
         let monday = day_text(week_start);
         let answers = answers_text(&answers)?;
         let tx = self.conn.unchecked_transaction()?;
-        let exists = tx
-            .prepare_cached("SELECT 1 FROM weekly_review WHERE id = ?1 AND deleted_at IS NULL")?
-            .exists([id.0])?;
-        if !exists {
-            return Err(Error::NotFound(WHAT));
+        if let Some(id) = id {
+            require_live(&tx, TABLE, id.0, WHAT)?;
         }
-        if live_review_for(&tx, &monday, Some(id.0))?.is_some() {
-            return Err(week_taken());
+        if day_taken(&tx, TABLE, WEEK_COLUMN, &monday, id.map(|id| id.0))? {
+            return Err(week_refused());
         }
-        tx.prepare_cached(
-            "UPDATE weekly_review SET week_start = ?2, answers = ?3, note = ?4, updated_at = ?5 \
-             WHERE id = ?1 AND deleted_at IS NULL",
-        )?
-        .execute(params![id.0, monday, answers, note, now.timestamp_millis()])?;
+        let id = match id {
+            None => {
+                tx.prepare_cached(
+                    "INSERT INTO weekly_review (week_start, answers, note, created_at) \
+                     VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![
+                    monday,
+                    answers,
+                    note,
+                    now.timestamp_millis()
+                ])?;
+                tx.last_insert_rowid()
+            }
+            Some(id) => {
+                tx.prepare_cached(
+                    "UPDATE weekly_review SET week_start = ?2, answers = ?3, note = ?4, \
+                     updated_at = ?5 WHERE id = ?1 AND deleted_at IS NULL",
+                )?
+                .execute(params![
+                    id.0,
+                    monday,
+                    answers,
+                    note,
+                    now.timestamp_millis()
+                ])?;
+                id.0
+            }
+        };
         tx.commit()?;
-        self.review(id)
+        self.review(ReviewId(id))
     }
 
     /// One weekly review by id; [`Error::NotFound`] when it does not exist or was deleted.
@@ -178,45 +178,15 @@ mod tests {
     use super::*;
     use crate::journal::clock::FixedClock;
     use crate::journal::content::{journal_content, AnswerKind};
-    use crate::vault::{KdfParams, KeySlotFile};
-
-    fn new_store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let (_, key, _) =
-            KeySlotFile::create("harbour lantern pickle seven", KdfParams::MINIMUM).unwrap();
-        let store = Store::create(&dir.path().join("waymark.db"), &key).unwrap();
-        (dir, store)
-    }
+    use crate::store::testing::{at, count, day, soft_delete, stamps, temp_store};
 
     /// Sunday 22 November 2026; its week starts on Monday the 16th.
     fn now() -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339("2026-11-22T20:00:00+00:00").unwrap()
+        at("2026-11-22T20:00:00+00:00")
     }
 
     fn clock() -> FixedClock {
         FixedClock(now())
-    }
-
-    fn day(text: &str) -> NaiveDate {
-        text.parse().unwrap()
-    }
-
-    fn count(store: &Store) -> i64 {
-        store
-            .connection()
-            .query_row("SELECT count(*) FROM weekly_review", [], |r| r.get(0))
-            .unwrap()
-    }
-
-    fn soft_delete(store: &Store, id: ReviewId) {
-        let changed = store
-            .connection()
-            .execute(
-                "UPDATE weekly_review SET deleted_at = 1 WHERE id = ?1",
-                [id.0],
-            )
-            .unwrap();
-        assert_eq!(changed, 1);
     }
 
     /// The key of the first question answered in days, and of the first on a 0-10 scale.
@@ -248,7 +218,7 @@ mod tests {
 
     #[test]
     fn a_review_comes_back_as_saved_under_its_monday() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let (days, scale) = keys();
         // Every question answered, each with a different value, so no answer can be lost.
         let all: Vec<(String, i32)> = journal_content()
@@ -304,7 +274,7 @@ mod tests {
 
     #[test]
     fn a_note_alone_is_a_review_and_a_missing_week_is_this_week() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let saved = store
             .add_review(
                 &NewReview {
@@ -321,7 +291,7 @@ mod tests {
 
     #[test]
     fn reviews_are_listed_newest_week_first_up_to_the_limit() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         for week_of in ["2026-11-03", "2026-11-22", "2025-12-31", "2026-11-10"] {
             store.add_review(&simple(week_of), &clock()).unwrap();
         }
@@ -341,7 +311,7 @@ mod tests {
 
     #[test]
     fn an_update_changes_every_field_and_keeps_the_id() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let (days, scale) = keys();
         let first = store
             .add_review(
@@ -353,7 +323,7 @@ mod tests {
                 &clock(),
             )
             .unwrap();
-        let later = FixedClock(DateTime::parse_from_rfc3339("2026-11-23T08:00:00+00:00").unwrap());
+        let later = FixedClock(at("2026-11-23T08:00:00+00:00"));
         let updated = store
             .update_review(
                 first.id,
@@ -371,15 +341,8 @@ mod tests {
         assert_eq!(store.review(first.id).unwrap(), expected);
         assert_eq!(store.review_for_week(day("2026-11-02")).unwrap(), None);
         assert_eq!(store.list_reviews(10).unwrap(), vec![expected]);
-        assert_eq!(count(&store), 1);
-        let (created, updated_at): (i64, Option<i64>) = store
-            .connection()
-            .query_row(
-                "SELECT created_at, updated_at FROM weekly_review WHERE id = ?1",
-                [first.id.0],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .unwrap();
+        assert_eq!(count(&store, TABLE), 1);
+        let (created, updated_at) = stamps(&store, TABLE, first.id.0);
         assert_eq!(created, now().timestamp_millis());
         assert_eq!(updated_at, Some(later.0.timestamp_millis()));
         // Another day of the same week is the same week, not a clash with itself.
@@ -390,7 +353,7 @@ mod tests {
 
     #[test]
     fn invalid_reviews_write_nothing() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let (days, scale) = keys();
         let kept = store.add_review(&simple("2026-11-02"), &clock()).unwrap();
         let bad = [
@@ -426,13 +389,13 @@ mod tests {
             let err = store.update_review(kept.id, bad, &clock()).unwrap_err();
             assert_eq!(err.field(), Some(*field));
         }
-        assert_eq!(count(&store), 1);
+        assert_eq!(count(&store, TABLE), 1);
         assert_eq!(store.review(kept.id).unwrap(), kept);
     }
 
     #[test]
     fn a_second_review_for_a_week_is_refused_and_writes_nothing() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let first = store.add_review(&simple("2026-11-09"), &clock()).unwrap();
         let other = store.add_review(&simple("2026-11-16"), &clock()).unwrap();
         // A different day of the same week is still the same week.
@@ -448,14 +411,14 @@ mod tests {
             .update_review(other.id, &simple("2026-11-15"), &clock())
             .unwrap_err();
         assert_eq!(err.field(), Some("weekOf"));
-        assert_eq!(count(&store), 2);
+        assert_eq!(count(&store, TABLE), 2);
         assert_eq!(store.review(first.id).unwrap(), first);
         assert_eq!(store.review(other.id).unwrap(), other);
     }
 
     #[test]
     fn a_missing_review_is_not_found_and_nothing_is_written() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         assert!(matches!(
             store.review(ReviewId(5)),
             Err(Error::NotFound("weekly review"))
@@ -464,14 +427,14 @@ mod tests {
             .update_review(ReviewId(5), &simple("2026-11-16"), &clock())
             .unwrap_err();
         assert!(matches!(err, Error::NotFound("weekly review")), "{err:?}");
-        assert_eq!(count(&store), 0);
+        assert_eq!(count(&store, TABLE), 0);
     }
 
     #[test]
     fn a_deleted_review_is_invisible_and_frees_its_week() {
-        let (_dir, store) = new_store();
+        let (_dir, store) = temp_store();
         let gone = store.add_review(&simple("2026-11-10"), &clock()).unwrap();
-        soft_delete(&store, gone.id);
+        soft_delete(&store, TABLE, gone.id.0);
         assert!(matches!(
             store.review(gone.id),
             Err(Error::NotFound("weekly review"))
@@ -490,6 +453,6 @@ mod tests {
             Some(fresh.clone())
         );
         assert_eq!(store.list_reviews(10).unwrap(), vec![fresh]);
-        assert_eq!(count(&store), 2);
+        assert_eq!(count(&store, TABLE), 2);
     }
 }

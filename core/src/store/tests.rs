@@ -1,11 +1,11 @@
 //! Tests across the repositories: cravings with triggers, merge, delete and undo, search, the
 //! timeline, recovery time, the safety card, and the upgrade from schema 1.
 
-use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 use rusqlite::Connection;
 
-use super::{temp_store, Store};
+use super::testing::{at, temp_store};
+use super::Store;
 use crate::error::{Error, ErrorCode};
 use crate::journal::clock::FixedClock;
 use crate::journal::content::journal_content;
@@ -15,10 +15,6 @@ use crate::journal::{
     NewJournalEntry, NewLapse, NewMood, NewTrigger, ProfileInput, TriggerId,
 };
 use crate::vault::DataKey;
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
 
 fn clock() -> FixedClock {
     FixedClock(at("2026-11-22T18:00:00+00:00"))
@@ -783,4 +779,70 @@ fn trigger_uses_leave_out_entries_marked_deleted() {
     assert_eq!(store.trigger(trigger).unwrap().uses, 2);
     store.restore_entry(entry).unwrap();
     assert_eq!(store.trigger(trigger).unwrap().uses, 3);
+}
+
+#[test]
+fn editing_a_missing_or_deleted_craving_or_lapse_is_not_found_and_writes_nothing() {
+    let (_dir, store) = temp_store();
+    let triggers = count(&store, "SELECT count(*) FROM trigger_item");
+    let craving_edit = NewCraving {
+        intensity: 4,
+        new_triggers: vec![NewTrigger {
+            name: "Never saved".into(),
+            category: "times_and_situations".into(),
+        }],
+        ..Default::default()
+    };
+    let lapse_edit = NewLapse {
+        learned: Some("never saved".into()),
+        ..Default::default()
+    };
+    assert!(matches!(
+        store.update_craving(crate::journal::CravingId(404), &craving_edit, &clock()),
+        Err(Error::NotFound("craving"))
+    ));
+    assert!(matches!(
+        store.update_lapse(crate::journal::LapseId(404), &lapse_edit, &clock()),
+        Err(Error::NotFound("lapse"))
+    ));
+
+    let craving = store
+        .add_craving(
+            &NewCraving {
+                intensity: 7,
+                ..Default::default()
+            },
+            &clock(),
+        )
+        .unwrap();
+    let lapse = store.add_lapse(&NewLapse::default(), &clock()).unwrap();
+    for entry in [
+        EntryRef {
+            kind: EntryKind::Craving,
+            id: craving.id.0,
+        },
+        EntryRef {
+            kind: EntryKind::Lapse,
+            id: lapse.id.0,
+        },
+    ] {
+        store.delete_entry(entry, &clock()).unwrap();
+    }
+    assert!(matches!(
+        store.update_craving(craving.id, &craving_edit, &clock()),
+        Err(Error::NotFound("craving"))
+    ));
+    assert!(matches!(
+        store.update_lapse(lapse.id, &lapse_edit, &clock()),
+        Err(Error::NotFound("lapse"))
+    ));
+    assert_eq!(
+        count(&store, "SELECT count(*) FROM craving WHERE intensity = 7"),
+        1
+    );
+    assert_eq!(
+        count(&store, "SELECT count(*) FROM lapse WHERE learned IS NULL"),
+        1
+    );
+    assert_eq!(count(&store, "SELECT count(*) FROM trigger_item"), triggers);
 }
