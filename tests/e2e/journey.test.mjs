@@ -1,7 +1,10 @@
 // The first-week journey through the real Waymark window: set up, log a craving, lock and unlock,
-// relaunch, change the passphrase, recover with the recovery key; then check that nothing readable
-// reached the disk. Run it through ./run.sh, which provides the display, the driver and a fresh
-// data directory.
+// relaunch, change the passphrase, recover with the recovery key; then, after another relaunch, log
+// a craving with every detail, a mood, a journal entry (previewed, then searched for), a daily
+// check-in, a recovery start date and two lapses (with the safety card), edit and delete (and undo)
+// on the Timeline, and rename a trigger; finally check that nothing readable reached the disk and
+// that the CLI reads back what was typed. Run it through ./run.sh, which provides the display, the
+// driver and a fresh data directory.
 
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
@@ -12,21 +15,26 @@ import {
   allByName,
   appPids,
   byName,
+  byNameIn,
   cli,
+  idempotent,
   config,
   launch,
   log,
   pageSource,
   quit,
+  reveal,
   saveFailure,
   scanForPlaintext,
   screenshot,
   textOf,
   textsOfRole,
   type,
+  typeDate,
   waitFor,
   waitForAppExit,
   waitForRoleText,
+  xpathLiteral,
 } from "./lib.mjs";
 
 const FIRST_PASSPHRASE = "harbour lantern pickle seven";
@@ -37,6 +45,54 @@ const WRONG_PASSPHRASE = "harbour lantern pickle eight";
 const MARKER = `e2e-marker-${randomBytes(6).toString("hex")}`;
 const NOTE = `Walked past the old corner shop. ${MARKER}`;
 const RECOVERY_KEY_FORMAT = /^[A-Z2-7]{4}(-[A-Z2-7]{4}){7}$/;
+
+// What steps 06-12 type into the window. Every text carries the marker, so the scan at rest finds
+// any of it that reached the disk unencrypted; the suffixes say which field leaked.
+// The full craving (step 06), edited (step 11) and its new trigger renamed (step 12).
+const STARTER_TRIGGER = "Money worries"; // one of the starter triggers every new journal has
+const NEW_TRIGGER = `Night bus ${MARKER}`;
+const NEW_TRIGGER_CATEGORY = { label: "Places", key: "places" };
+const RENAMED_TRIGGER = `Late bus ${MARKER}`;
+const CRAVING = {
+  intensity: 8,
+  editedIntensity: 6,
+  after: 3,
+  minutes: 20,
+  place: `Bus stop ${MARKER}-where`,
+  withWhom: `Nobody ${MARKER}-with`,
+  activity: `Waiting ${MARKER}-doing`,
+  coping: [`Called my sponsor ${MARKER}-cope1`, `Slow breathing ${MARKER}-cope2`],
+  note: `Rode it out on the night bus. ${MARKER}-craving`,
+};
+// The mood check-in (step 07), and one logged by mistake that step 11 deletes.
+const MOOD = { mood: 6, feelings: [["Hopeful", "hopeful"], ["Calm", "calm"]], note: `Calmer after a walk. ${MARKER}-mood` };
+const THROWAWAY_MOOD = { mood: 2, note: `Logged by mistake ${MARKER}-throwaway` };
+// The journal entry (step 08): Markdown, a word found by search, one thing that went well, a tag.
+const HEX = MARKER.slice("e2e-marker-".length);
+const UNIQUE_WORD = `quokka${HEX}`;
+const BOLD_WORD = "steady";
+const JOURNAL = {
+  body: `A **${BOLD_WORD}** day, mostly.\n\n- saw a ${UNIQUE_WORD} at the park\n- ${MARKER}-journal`,
+  wentWell: `Cooked dinner ${MARKER}-went-well`,
+  tag: `${MARKER}-tag`,
+};
+// The daily check-in (step 09): [question, answer clicked, JSON key, value].
+const CHECKIN_ANSWERS = [
+  ["Slept well?", "No", "sleptWell", false],
+  ["Eaten properly?", "Yes", "ateWell", true],
+  ["Contacted someone supportive?", "Yes", "contactedSomeone", true],
+  ["Used today?", "No", "usedToday", false],
+];
+const CHECKIN = { day: 7, note: `Tired but got through it ${MARKER}-checkin` };
+// Recovery (step 10): a start date some days ago, a lapse that restarts the counter, and one that
+// keeps it going (logged after choosing a region, to see its emergency number).
+const START_DAYS_AGO = 12;
+const LAPSE = {
+  situation: `At a friend's flat ${MARKER}-situation`,
+  learned: `Evenings alone are risky ${MARKER}-learned`,
+  nextTime: `Call someone first ${MARKER}-next-time`,
+};
+const SECOND_LAPSE = { situation: `Payday evening ${MARKER}-situation2` };
 
 // Unlocking runs Argon2id (~0.7 s here, more on a slow VM); creating a journal calibrates it (~1 s).
 const SLOW = { timeout: 30_000 };
@@ -111,6 +167,14 @@ async function expectNoJournalData() {
   assert.equal((await allByName(browser, "Recent cravings", "list")).length, 0, "no craving list in the DOM");
 }
 
+/**
+ * Waits for the live strength hint under a new passphrase. It appears a moment after typing stops
+ * and pushes the fields below it down: clicking Save before it shows can miss the moving button.
+ */
+async function waitForStrengthHint() {
+  await waitFor("the strength hint", async () => /Strength: (Good|Strong)\./.test(await pageSource(browser)), SLOW);
+}
+
 async function lock() {
   await click("Lock");
   await heading("Welcome back", SLOW);
@@ -136,6 +200,81 @@ async function expectRefused(passphrase) {
   // The field was emptied for the next try.
   assert.equal(await (await byName(browser, "Passphrase", "textbox")).getValue(), "");
   return alert;
+}
+
+/** Today's date in this machine's time zone (the app's too), YYYY-MM-DD. */
+function localDay(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Whole calendar days from one YYYY-MM-DD to another. */
+function daysBetween(from, to) {
+  const utc = (day) => Date.UTC(...day.split("-").map((part, i) => Number(part) - (i === 1 ? 1 : 0)));
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+/** Clicks a checkbox or radio button and waits until it is selected. */
+async function choose(element) {
+  await element.click();
+  await waitFor("the choice to be selected", () => element.isSelected());
+  return element;
+}
+
+/** The control named `name` inside the group (fieldset or role=group) named `groupName`. */
+async function inGroup(groupName, name, role) {
+  return byNameIn(browser, await byName(browser, groupName, "group"), name, role);
+}
+
+/** The visible text of an element on one line. */
+async function flatText(element) {
+  return (await textOf(element)).replace(/\s+/g, " ").trim();
+}
+
+/** Shows a journal screen through the navigation and waits for its heading. */
+async function go(button, headingName = button) {
+  await click(button);
+  await heading(headingName, SLOW);
+}
+
+/** Opens the Timeline afresh (through Today, so it reads the entries again). */
+async function openTimeline() {
+  await go("Today");
+  await go("Timeline");
+  await waitForRoleText(browser, "status", /^Showing .+ to today\.$/, SLOW);
+}
+
+/** The timeline entries (list items) showing `text` now. */
+async function timelineItems(text) {
+  const xpath = `//main//ul/li[contains(normalize-space(.), ${xpathLiteral(text)})]`;
+  return idempotent(`find timeline entries with "${text}"`, async () => Array.from(await browser.$$(xpath)));
+}
+
+/** Waits for the one timeline entry showing `text`. */
+async function timelineItem(text) {
+  return waitFor(`the timeline entry showing "${text}"`, async () => {
+    const found = await timelineItems(text);
+    if (found.length > 1) throw new Error(`${found.length} timeline entries show "${text}"`);
+    return found[0] ?? null;
+  }, SLOW);
+}
+
+/**
+ * An entry's Edit or Delete button, found by its accessible name, e.g. "Delete mood check-in at
+ * 14:30 on 22 November". Two entries logged in the same minute share that name, so the button is
+ * taken from inside the entry's own list item.
+ */
+async function entryButton(item, verb, noun) {
+  const prefix = `${verb} ${noun} `;
+  const candidate = await waitFor(`the "${prefix}…" button`, async () => {
+    const found = await item.$$(`.//button[starts-with(@aria-label, ${xpathLiteral(prefix)})]`);
+    return found.length === 1 ? found[0] : null;
+  });
+  const name = await candidate.getAttribute("aria-label");
+  assert.match(name, new RegExp(`^${verb} ${noun} (at \\d{2}:\\d{2} on|for) \\S`), `the button's name says which entry: ${name}`);
+  const same = (await allByName(browser, name, "button")).length;
+  if (same > 1) log(`note: ${same} buttons on the Timeline are named "${name}"`);
+  return { button: await byNameIn(browser, item, name, "button"), name };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -191,9 +330,13 @@ describe("Waymark journey in the real window", () => {
     await click("Intensity 7", "radio");
     const seven = await byName(browser, "Intensity 7", "radio");
     await waitFor("Intensity 7 to be selected", () => seven.isSelected());
-    const when = await byName(browser, "When", "textbox");
-    assert.match(await when.getValue(), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, "When defaults to now");
-    await type(await byName(browser, "Note (optional)", "textbox"), NOTE);
+    // The time and the note are details, behind "Add details".
+    const details = await click("Add details");
+    await waitFor("the details to open", async () => (await details.getAttribute("aria-expanded")) === "true");
+    const when = await byName(browser, "When did it start?", "textbox");
+    await waitFor("the time field to show", () => when.isDisplayed());
+    assert.match(await when.getValue(), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, "When did it start? defaults to now");
+    await type(await byName(browser, "Craving note (optional)", "textbox"), NOTE);
     await screenshot(browser, "03a-craving-filled");
     await click("Save craving");
 
@@ -201,8 +344,9 @@ describe("Waymark journey in the real window", () => {
     log(`status after saving: ${status}`);
     await expectCravingOnTop();
     // The form is ready for the next one.
-    assert.equal(await (await byName(browser, "Note (optional)", "textbox")).getValue(), "");
+    assert.equal(await (await byName(browser, "Craving note (optional)", "textbox")).getValue(), "");
     assert.equal(await seven.isSelected(), false, "the intensity was reset");
+    await reveal(browser, await heading("Recent cravings"));
     await screenshot(browser, "03-home-with-craving");
   });
 
@@ -234,6 +378,7 @@ describe("Waymark journey in the real window", () => {
     await heading("Settings", SLOW);
     await type(await byName(browser, "Current passphrase", "textbox"), FIRST_PASSPHRASE);
     await type(await byName(browser, "New passphrase", "textbox"), NEW_PASSPHRASE);
+    await waitForStrengthHint();
     await type(await byName(browser, "Confirm new passphrase", "textbox"), NEW_PASSPHRASE);
     await click("Save new passphrase");
     const status = await waitForRoleText(browser, "status", /changed/i, SLOW);
@@ -256,6 +401,7 @@ describe("Waymark journey in the real window", () => {
     assert.equal((await allByName(browser, "Current passphrase", "textbox")).length, 0, "the old passphrase is not asked for");
     assert.ok(!(await pageSource(browser)).includes(recoveryKey), "the recovery key is not shown again");
     await type(await byName(browser, "New passphrase", "textbox"), RECOVERED_PASSPHRASE);
+    await waitForStrengthHint();
     await type(await byName(browser, "Confirm new passphrase", "textbox"), RECOVERED_PASSPHRASE);
     await screenshot(browser, "08c-settings-after-recovery-key");
     await click("Save new passphrase");
@@ -274,11 +420,348 @@ describe("Waymark journey in the real window", () => {
     browser = null;
   });
 
-  step("06-at-rest", "nothing readable on disk; the CLI reads the one craving back", async () => {
+  step("06-full-craving", "a craving with every detail shows in Recent cravings and on the Timeline", async () => {
+    browser = await launch();
+    await unlockWithPassphrase(RECOVERED_PASSPHRASE);
+    await expectCravingOnTop();
+    await heading("Log a craving");
+
+    await choose(await byName(browser, `Intensity ${CRAVING.intensity}`, "radio"));
+    const details = await click("Add details");
+    await waitFor("the details to open", async () => (await details.getAttribute("aria-expanded")) === "true");
+    await type(await byName(browser, "How long? (minutes)", "textbox"), String(CRAVING.minutes));
+
+    // Triggers: a starter one ticked, and a new one typed with its category.
+    await choose(await byName(browser, STARTER_TRIGGER, "checkbox"));
+    await type(await byName(browser, "New trigger", "textbox"), NEW_TRIGGER);
+    await (await byName(browser, "Its category", "combobox")).selectByVisibleText(NEW_TRIGGER_CATEGORY.label);
+    await click("Add new trigger");
+    const added = await byName(browser, "New triggers", "list");
+    const addedText = await flatText(added);
+    assert.ok(addedText.includes(NEW_TRIGGER) && addedText.includes(NEW_TRIGGER_CATEGORY.label), `new trigger listed: ${addedText}`);
+    assert.equal(await (await byName(browser, "New trigger", "textbox")).getValue(), "", "the name field is ready for another");
+
+    // HALT: "Tired" is also a feeling in the mood card on this screen, so each is taken from its group.
+    for (const state of ["Hungry", "Tired"]) {
+      await choose(await inGroup("Were you hungry, angry, lonely or tired?", state, "checkbox"));
+    }
+    await type(await byName(browser, "Where were you?", "textbox"), CRAVING.place);
+    await type(await byName(browser, "Who were you with?", "textbox"), CRAVING.withWhom);
+    await type(await byName(browser, "What were you doing?", "textbox"), CRAVING.activity);
+    await reveal(browser, await byName(browser, "Triggers", "group"));
+    await screenshot(browser, "10a-craving-details-triggers");
+
+    // Coping: one added with the Add button, one with Enter.
+    const coping = await byName(browser, "What did you try to cope?", "textbox");
+    await type(coping, CRAVING.coping[0]);
+    await click("Add coping strategy");
+    await type(coping, CRAVING.coping[1]);
+    await coping.addValue("\uE007");
+    const chips = await byName(browser, "What did you try to cope?", "list");
+    await waitFor("both coping strategies as chips", async () => {
+      const text = await flatText(chips);
+      return CRAVING.coping.every((c) => text.includes(c));
+    });
+    assert.equal(await coping.getValue(), "", "Enter added the strategy and emptied the field");
+
+    await choose(await byName(browser, "Passed without using", "radio"));
+    await choose(await byName(browser, `Intensity afterwards ${CRAVING.after}`, "radio"));
+    await type(await byName(browser, "Craving note (optional)", "textbox"), CRAVING.note);
+    await reveal(browser, coping, "center");
+    await screenshot(browser, "10b-craving-details-coping");
+    await click("Save craving");
+    log(`status after saving: ${await waitForRoleText(browser, "status", /rode it out/i, SLOW)}`);
+
+    const entries = await waitFor(
+      "the full craving at the top of Recent cravings",
+      async () => {
+        const texts = await cravingEntries();
+        return texts[0]?.includes(CRAVING.note) ? texts : null;
+      },
+      SLOW,
+    );
+    const top = entries[0];
+    log(`newest craving: ${top}`);
+    for (const expected of [
+      `Intensity ${CRAVING.intensity}/10, afterwards ${CRAVING.after}/10`,
+      "Passed without using",
+      `${CRAVING.minutes} min`,
+      "Hungry, tired",
+      `${CRAVING.place}, with ${CRAVING.withWhom}, ${CRAVING.activity}`,
+      STARTER_TRIGGER,
+      NEW_TRIGGER,
+      `Tried: ${CRAVING.coping.join(", ")}`,
+    ]) {
+      assert.ok(top.includes(expected), `the entry shows "${expected}": ${top}`);
+    }
+    assert.equal(entries.filter((text) => text.includes(MARKER)).length, 2, "the quick craving and this one");
+    await reveal(browser, await heading("Recent cravings"));
+    await screenshot(browser, "10c-recent-cravings");
+
+    await openTimeline();
+    const item = await flatText(await timelineItem(CRAVING.note));
+    log(`timeline: ${item}`);
+    assert.match(item, new RegExp(`Craving ${CRAVING.intensity}/10, passed without using · `), item);
+    assert.ok(item.includes(STARTER_TRIGGER) && item.includes(NEW_TRIGGER), `the summary names both triggers: ${item}`);
+    await screenshot(browser, "10d-timeline-craving");
+  });
+
+  step("07-mood", "a mood check-in on Today shows on the Timeline", async () => {
+    await go("Today", "Check in on your mood");
+    const form = await byName(browser, "Mood check-in", "form");
+    await choose(await byName(browser, `Mood ${MOOD.mood}`, "radio"));
+    for (const [label] of MOOD.feelings) await choose(await inGroup("Feelings (optional)", label, "checkbox"));
+    const note = await byName(browser, "Note (optional)", "textbox");
+    await type(note, MOOD.note);
+    await reveal(browser, form);
+    await screenshot(browser, "11a-mood-filled");
+    await click("Save mood");
+    log(`status after saving: ${await waitForRoleText(browser, "status", /mood saved/i, SLOW)}`);
+    await waitFor("the mood form to be ready for another", async () => (await note.getValue()) === "", SLOW);
+
+    // A second one, "by mistake": step 11 deletes it.
+    await choose(await byName(browser, `Mood ${THROWAWAY_MOOD.mood}`, "radio"));
+    await type(note, THROWAWAY_MOOD.note);
+    await click("Save mood");
+    await waitFor("the second mood to be saved", async () => (await note.getValue()) === "", SLOW);
+
+    await openTimeline();
+    const item = await flatText(await timelineItem(MOOD.note));
+    log(`timeline: ${item}`);
+    // The feelings are listed in the app's own order, not the order they were ticked.
+    const shown = new RegExp(`Mood ${MOOD.mood}/10 · ([a-z, ]+?) ${MOOD.note.split(" ")[0]}`).exec(item)?.[1];
+    assert.deepEqual(shown?.split(", ").sort(), MOOD.feelings.map(([, key]) => key).sort(), `mood and feelings shown: ${item}`);
+    assert.ok((await flatText(await timelineItem(THROWAWAY_MOOD.note))).includes(`Mood ${THROWAWAY_MOOD.mood}/10`));
+    await screenshot(browser, "11b-timeline-moods");
+  });
+
+  step("08-journal-search", "a journal entry in Markdown previews, saves, and search finds it", async () => {
+    await go("Journal");
+    await type(await byName(browser, "What's on your mind today?", "textbox"), JOURNAL.body);
+    await type(await byName(browser, "One thing that went well (optional)", "textbox"), JOURNAL.wentWell);
+    await type(await byName(browser, "Tags (optional)", "textbox"), JOURNAL.tag);
+    const tags = await byName(browser, "Tags", "list");
+    assert.equal(await flatText(tags), `${JOURNAL.tag} ×`, "the tag shows as a chip");
+    await screenshot(browser, "12a-journal-write");
+
+    await click("Preview");
+    const preview = await byName(browser, "Preview of your entry", "region");
+    const strong = await waitFor("the bold word in a <strong>", async () => {
+      const found = [];
+      for (const el of await preview.$$(".//strong")) found.push(await textOf(el));
+      return found.length > 0 ? found : null;
+    });
+    assert.deepEqual(strong, [BOLD_WORD], "**steady** renders as <strong>steady</strong>");
+    const previewText = await flatText(preview);
+    assert.ok(!previewText.includes("**"), `no Markdown asterisks in the preview: ${previewText}`);
+    assert.equal((await preview.$$(".//li")).length, 2, "the list renders as a list");
+    await screenshot(browser, "12b-journal-preview");
+
+    await click("Save entry");
+    log(`status after saving: ${await waitForRoleText(browser, "status", /thank you for writing/i, SLOW)}`);
+    await heading("Today's entry", SLOW);
+
+    await go("Search");
+    await type(await byName(browser, "Search your journal", "textbox"), UNIQUE_WORD);
+    await waitForRoleText(browser, "status", /^1 result$/, SLOW);
+    const results = await byName(browser, "Search results", "list");
+    const items = await results.$$("./li");
+    assert.equal(items.length, 1);
+    const text = await flatText(items[0]);
+    assert.ok(text.startsWith("Journal entry"), `the result is the journal entry: ${text}`);
+    assert.ok(text.includes(`#${JOURNAL.tag}`), `its summary shows the tag: ${text}`);
+    const marks = [];
+    for (const el of await items[0].$$(".//mark")) marks.push(await textOf(el));
+    assert.deepEqual(marks, [UNIQUE_WORD], "the match is highlighted in a <mark>");
+    await screenshot(browser, "12c-search");
+  });
+
+  step("09-checkin", "a daily check-in is saved and shows on the Timeline", async () => {
+    await go("Check-in");
+    await heading("Today's check-in");
+    for (const [question, answer] of CHECKIN_ANSWERS) await choose(await inGroup(question, answer, "radio"));
+    await choose(await byName(browser, `Day ${CHECKIN.day}`, "radio"));
+    const form = await byName(browser, "Daily check-in", "form");
+    await type(await byNameIn(browser, form, "Note (optional)", "textbox"), CHECKIN.note);
+    await reveal(browser, await byName(browser, "Slept well?", "group"), "center");
+    await screenshot(browser, "13a-checkin-filled");
+    await click("Save check-in");
+    log(`status after saving: ${await waitForRoleText(browser, "status", /check-in saved/i, SLOW)}`);
+    await byName(browser, "Save changes", "button");
+    await screenshot(browser, "13b-checkin-saved");
+
+    await openTimeline();
+    const item = await flatText(await timelineItem(CHECKIN.note));
+    log(`timeline: ${item}`);
+    assert.ok(item.includes(`Daily check-in · ${CHECKIN_ANSWERS.length} answered, day ${CHECKIN.day}/10`), item);
+  });
+
+  step("10-recovery-lapse", "recovery start date counts the days; a lapse shows the safety card", async () => {
+    await go("Recovery");
+    await heading("When did this stretch of recovery begin?", SLOW);
+    const start = localDay(new Date(Date.now() - START_DAYS_AGO * 86_400_000));
+    const expectedDays = daysBetween(start, localDay());
+    await typeDate(browser, await byName(browser, "Recovery start date", "textbox"), start);
+    await click("Save start date");
+    const counter = await byName(browser, "Your recovery time", "region", SLOW);
+    const count = await flatText(counter);
+    log(`recovery counter: ${count}`);
+    assert.equal(Number(/^([\d,]+) days?\b/.exec(count)?.[1]?.replace(/,/g, "")), expectedDays, count);
+    await screenshot(browser, "14a-recovery-count");
+
+    // A lapse that starts the counter again; no region yet, so no number is named.
+    await click("Log a lapse");
+    await byName(browser, "Log a lapse", "form");
+    await type(await byName(browser, "What was the situation? (optional)", "textbox"), LAPSE.situation);
+    await type(await byName(browser, "What did you learn? (optional)", "textbox"), LAPSE.learned);
+    await type(await byName(browser, "What will you do differently next time? (optional)", "textbox"), LAPSE.nextTime);
+    await choose(await byName(browser, "Start my counter again from this day", "radio"));
+    await screenshot(browser, "14b-lapse-filled");
+    await click("Save lapse");
+    const card = await byName(browser, "Staying safe right now", "region", SLOW);
+    await waitFor("the safety facts", async () => /naloxone/i.test(await textOf(card)), SLOW);
+    const cardText = await flatText(card);
+    assert.ok(cardText.includes("your local emergency number"), cardText);
+    assert.ok(cardText.includes("Your tolerance drops fast"), "the tolerance fact");
+    assert.ok(cardText.includes("Carry naloxone"), "the naloxone fact");
+    await reveal(browser, card);
+    await screenshot(browser, "14c-safety-card-no-region");
+
+    // From the card to Settings: choose the United Kingdom.
+    await click("Choose your region in Settings");
+    await heading("Settings", SLOW);
+    await choose(await byName(browser, "United Kingdom", "radio"));
+    await click("Save these details");
+    await waitForRoleText(browser, "status", /^Saved\.$/, SLOW);
+    await screenshot(browser, "14d-settings-region");
+
+    await go("Recovery");
+    const restarted = await flatText(await byName(browser, "Your recovery time", "region", SLOW));
+    assert.match(restarted, /^0 days in your current stretch/, restarted);
+    const stretches = await byName(browser, "Every stretch of recovery", "list");
+    assert.equal((await stretches.$$("./li")).length, 2, "the history keeps the first stretch");
+    assert.ok((await flatText(stretches)).includes(`${expectedDays} days`), "the first stretch keeps its days");
+
+    // A second lapse, counter kept going: now the card names 999.
+    await click("Log a lapse");
+    await type(await byName(browser, "What was the situation? (optional)", "textbox"), SECOND_LAPSE.situation);
+    await choose(await byName(browser, "Keep my counter going", "radio"));
+    await click("Save lapse");
+    const ukCard = await byName(browser, "Staying safe right now", "region", SLOW);
+    await waitFor("the emergency number 999", async () => /\b999\b/.test(await textOf(ukCard)), SLOW);
+    assert.ok(!(await textOf(ukCard)).includes("your local emergency number"));
+    await reveal(browser, ukCard);
+    await screenshot(browser, "14e-safety-card-uk");
+    await click("Close");
+    await byName(browser, "Log a lapse", "button", SLOW);
+    const lapses = await byName(browser, "Lapses you've noted", "list");
+    const lapseItems = await lapses.$$("./li");
+    assert.equal(lapseItems.length, 2);
+    const lapseTexts = [];
+    for (const li of lapseItems) lapseTexts.push(await flatText(li));
+    assert.ok(lapseTexts.some((t) => t.includes(LAPSE.learned) && t.includes("Counter started again")), lapseTexts.join(" | "));
+    assert.ok(lapseTexts.some((t) => t.includes(SECOND_LAPSE.situation) && t.includes("Counter kept going")), lapseTexts.join(" | "));
+    assert.match(await flatText(await byName(browser, "Your recovery time", "region")), /^0 days /);
+    await reveal(browser, lapses);
+    await screenshot(browser, "14f-lapses");
+  });
+
+  step("11-timeline-edit-delete", "an entry is edited on the Timeline; a delete can be undone", async () => {
+    await openTimeline();
+    assert.ok((await flatText(await timelineItem(LAPSE.learned))).includes("Lapse · counter started again"));
+    assert.ok((await flatText(await timelineItem(`#${JOURNAL.tag}`))).includes(UNIQUE_WORD));
+
+    // Edit: the craving's intensity, in the dialog.
+    const craving = await timelineItem(CRAVING.note);
+    const edit = await entryButton(craving, "Edit", "craving");
+    await edit.button.click();
+    const dialog = await byName(browser, edit.name, "dialog", SLOW);
+    const note = await byNameIn(browser, dialog, "Craving note (optional)", "textbox", SLOW);
+    assert.equal(await note.getValue(), CRAVING.note, "the editor starts from the saved craving");
+    assert.equal(await (await byNameIn(browser, dialog, `Intensity ${CRAVING.intensity}`, "radio")).isSelected(), true);
+    await choose(await byNameIn(browser, dialog, `Intensity ${CRAVING.editedIntensity}`, "radio"));
+    await screenshot(browser, "15a-timeline-edit-craving");
+    await (await byNameIn(browser, dialog, "Save changes", "button")).click();
+    await waitFor("the editor to close", async () => (await allByName(browser, edit.name, "dialog")).length === 0, SLOW);
+    await waitFor(
+      "the edited intensity on the Timeline",
+      async () => (await flatText(await timelineItem(CRAVING.note))).includes(`Craving ${CRAVING.editedIntensity}/10, passed without using`),
+      SLOW,
+    );
+
+    // Delete, undo, delete again.
+    const remove = async () => {
+      const { button, name } = await entryButton(await timelineItem(THROWAWAY_MOOD.note), "Delete", "mood check-in");
+      await button.click();
+      await waitFor("the entry to leave the Timeline", async () => (await timelineItems(THROWAWAY_MOOD.note)).length === 0, SLOW);
+      const toast = await waitForRoleText(browser, "status", /^Deleted: /, SLOW);
+      assert.ok(toast.startsWith(`Deleted: ${name.replace(/^Delete m/, "M")}`), `the toast names the entry: ${toast}`);
+      return toast;
+    };
+    await remove();
+    await screenshot(browser, "15b-timeline-deleted-undo");
+    await click("Undo");
+    await timelineItem(THROWAWAY_MOOD.note);
+    assert.equal((await allByName(browser, "Undo", "button")).length, 0, "the undo offer is gone");
+    await remove();
+    await click("Dismiss");
+    await waitFor("the toast to go", async () => (await allByName(browser, "Undo", "button")).length === 0);
+
+    await openTimeline();
+    await timelineItem(MOOD.note);
+    assert.equal((await timelineItems(THROWAWAY_MOOD.note)).length, 0, "the deleted mood stays gone");
+    await screenshot(browser, "15c-timeline-after-delete");
+  });
+
+  step("12-triggers-rename", "renaming a trigger renames it on the craving", async () => {
+    await go("Triggers");
+    const row = await byName(browser, `Edit ${NEW_TRIGGER}`, "button");
+    await reveal(browser, row, "center");
+    await row.click();
+    const form = await byName(browser, `Edit ${NEW_TRIGGER}`, "form");
+    await type(await byNameIn(browser, form, "Name", "textbox"), RENAMED_TRIGGER);
+    await screenshot(browser, "16a-trigger-rename");
+    await (await byNameIn(browser, form, "Save", "button")).click();
+    await waitForRoleText(browser, "status", new RegExp(`^Saved "${RENAMED_TRIGGER}"\\.$`), SLOW);
+    await byName(browser, `Edit ${RENAMED_TRIGGER}`, "button");
+    assert.equal((await allByName(browser, `Edit ${NEW_TRIGGER}`, "button")).length, 0, "the old name is gone");
+    await screenshot(browser, "16b-trigger-renamed");
+
+    await openTimeline();
+    const item = await flatText(await timelineItem(CRAVING.note));
+    log(`timeline after the rename: ${item}`);
+    assert.ok(item.includes(RENAMED_TRIGGER) && !item.includes(NEW_TRIGGER), item);
+    await screenshot(browser, "16c-timeline-renamed-trigger");
+
+    await quit(browser);
+    browser = null;
+  });
+
+  step("13-at-rest", "nothing readable on disk; the CLI reads every entry back as typed", async () => {
     await waitForAppExit();
     const dirs = [config.dataDir, ...(config.scratch ? [config.scratch] : [])];
     const hits = scanForPlaintext(dirs, {
       marker: MARKER,
+      "first craving's note": NOTE,
+      "craving note": CRAVING.note,
+      "craving where": CRAVING.place,
+      "craving with whom": CRAVING.withWhom,
+      "craving doing what": CRAVING.activity,
+      "coping 1": CRAVING.coping[0],
+      "coping 2": CRAVING.coping[1],
+      "new trigger's first name": NEW_TRIGGER,
+      "renamed trigger": RENAMED_TRIGGER,
+      "mood note": MOOD.note,
+      "deleted mood's note": THROWAWAY_MOOD.note,
+      "journal text": JOURNAL.body,
+      "journal's unique word": UNIQUE_WORD,
+      "went well": JOURNAL.wentWell,
+      "journal tag": JOURNAL.tag,
+      "check-in note": CHECKIN.note,
+      "lapse situation": LAPSE.situation,
+      "lapse learned": LAPSE.learned,
+      "lapse next time": LAPSE.nextTime,
+      "second lapse situation": SECOND_LAPSE.situation,
       "first passphrase": FIRST_PASSPHRASE,
       "new passphrase": NEW_PASSPHRASE,
       "passphrase set after recovery": RECOVERED_PASSPHRASE,
@@ -286,12 +769,86 @@ describe("Waymark journey in the real window", () => {
     });
     assert.deepEqual(hits, [], "no secret or journal text in any file");
 
-    const listed = cli(["craving", "list", "--json"], { WAYMARK_PASSPHRASE: RECOVERED_PASSPHRASE });
-    assert.equal(listed.status, 0, `craving list exits 0 (stderr: ${listed.stderr})`);
-    const ours = JSON.parse(listed.stdout).filter((c) => typeof c.note === "string" && c.note.includes(MARKER));
-    assert.equal(ours.length, 1, "exactly one craving carries the marker");
-    assert.equal(ours[0].intensity, 7);
-    assert.equal(ours[0].note, NOTE);
+    const read = (...args) => {
+      const result = cli([...args, "--json"], { WAYMARK_PASSPHRASE: RECOVERED_PASSPHRASE });
+      assert.equal(result.status, 0, `waymark ${args.join(" ")} exits 0 (stderr: ${result.stderr})`);
+      return JSON.parse(result.stdout);
+    };
+
+    // Cravings: the quick one from step 02, and the full one as typed (with the edited intensity
+    // and the renamed trigger).
+    const cravings = read("craving", "list");
+    const quick = cravings.filter((c) => c.note === NOTE);
+    assert.equal(quick.length, 1, "exactly one craving carries the first note");
+    assert.equal(quick[0].intensity, 7);
+    const full = cravings.filter((c) => c.note === CRAVING.note);
+    assert.equal(full.length, 1, "exactly one craving carries the full note");
+    const c = full[0];
+    assert.equal(c.intensity, CRAVING.editedIntensity, "the edit on the Timeline was saved");
+    assert.equal(c.intensityAfter, CRAVING.after);
+    assert.equal(c.durationMinutes, CRAVING.minutes);
+    assert.deepEqual(c.triggers.map((t) => t.name).sort(), [RENAMED_TRIGGER, STARTER_TRIGGER].sort());
+    assert.deepEqual(c.halt, { hungry: true, angry: false, lonely: false, tired: true });
+    assert.equal(c.place, CRAVING.place);
+    assert.equal(c.withWhom, CRAVING.withWhom);
+    assert.equal(c.activity, CRAVING.activity);
+    assert.deepEqual(c.coping, CRAVING.coping);
+    assert.equal(c.outcome, "passed");
+    assert.equal(cravings.length, 2, "no other craving was saved");
+
+    const renamed = read("trigger", "list").filter((t) => t.name === RENAMED_TRIGGER);
+    assert.equal(renamed.length, 1, "the renamed trigger is in the catalogue");
+    assert.equal(renamed[0].category, NEW_TRIGGER_CATEGORY.key);
+    assert.equal(renamed[0].uses, 1);
+    assert.ok(!JSON.stringify(read("trigger", "list")).includes(NEW_TRIGGER), "the old name is gone");
+
+    // Moods: the one kept; the deleted one is gone.
+    const moods = read("mood", "list");
+    assert.equal(moods.length, 1, `only the kept mood is left: ${JSON.stringify(moods)}`);
+    assert.equal(moods[0].mood, MOOD.mood);
+    assert.deepEqual([...moods[0].feelings].sort(), MOOD.feelings.map(([, key]) => key).sort());
+    assert.equal(moods[0].note, MOOD.note);
+
+    const journal = read("journal", "list");
+    assert.equal(journal.length, 1);
+    assert.equal(journal[0].date, localDay());
+    assert.equal(journal[0].body, JOURNAL.body);
+    assert.equal(journal[0].wentWell, JOURNAL.wentWell);
+    assert.deepEqual(journal[0].tags, [JOURNAL.tag]);
+
+    const found = read("search", UNIQUE_WORD);
+    assert.equal(found.length, 1, "search finds the journal entry by its word");
+    assert.equal(found[0].entry.kind, "journal");
+    assert.ok(found[0].excerpt.includes(`\u0002${UNIQUE_WORD}\u0003`), found[0].excerpt);
+    assert.deepEqual(read("search", "Logged", "by", "mistake"), [], "search no longer finds the deleted mood");
+
+    const checkins = read("checkin", "list");
+    assert.equal(checkins.length, 1);
+    assert.equal(checkins[0].date, localDay());
+    assert.equal(checkins[0].dayRating, CHECKIN.day);
+    assert.equal(checkins[0].note, CHECKIN.note);
+    const answered = Object.fromEntries(CHECKIN_ANSWERS.map(([, , key, value]) => [key, value]));
+    for (const [key, value] of Object.entries(checkins[0].answers)) {
+      assert.equal(value, answered[key] ?? null, `check-in answer ${key}`);
+    }
+
+    const lapses = read("lapse", "list");
+    assert.equal(lapses.length, 2);
+    const first = lapses.find((l) => l.situation === LAPSE.situation);
+    assert.ok(first, "the first lapse");
+    assert.equal(first.learned, LAPSE.learned);
+    assert.equal(first.nextTime, LAPSE.nextTime);
+    assert.equal(first.restartsCounter, true);
+    const second = lapses.find((l) => l.situation === SECOND_LAPSE.situation);
+    assert.ok(second, "the second lapse");
+    assert.equal(second.restartsCounter, false);
+
+    const recovery = read("recovery", "show");
+    assert.equal(recovery.startDate, localDay(new Date(Date.now() - START_DAYS_AGO * 86_400_000)));
+    assert.equal(recovery.currentDays, 0, "the first lapse started the counter again today");
+    assert.equal(recovery.attempts, 2);
+    assert.equal(recovery.lapses, 2);
+    assert.equal(read("profile", "show").region, "uk");
 
     for (const retired of [FIRST_PASSPHRASE, NEW_PASSPHRASE]) {
       const old = cli(["craving", "list", "--json"], { WAYMARK_PASSPHRASE: retired });

@@ -196,11 +196,16 @@ const ROLES = {
   heading: "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or @role='heading'",
   list: "self::ul or self::ol or @role='list'",
   form: "self::form or @role='form'",
+  combobox: "self::select or @role='combobox'",
+  group: "self::fieldset or @role='group' or @role='radiogroup'",
+  region: "self::section or @role='region'",
+  dialog: "self::dialog or @role='dialog'",
 };
 
 /**
  * XPath of the elements whose accessible name is `name` and whose role is `role` (a simplified
- * accessible-name computation: aria-label, then aria-labelledby, then <label>, then own text).
+ * accessible-name computation: aria-label, then aria-labelledby, then <label>, a fieldset's
+ * <legend>, then own text).
  */
 export function nameXPath(name, role) {
   const q = xpathLiteral(name);
@@ -210,6 +215,7 @@ export function nameXPath(name, role) {
     `//*[@aria-labelledby and not(@aria-label)][@aria-labelledby = //*[normalize-space(.)=${q}]/@id]`,
     `//*[${FORM_CONTROL} and ${unlabelled}][@id = //label[normalize-space(.)=${q}]/@for]`,
     `//label[normalize-space(.)=${q}]//*[${FORM_CONTROL} and ${unlabelled}]`,
+    `//fieldset[${unlabelled}][legend[normalize-space(.)=${q}]]`,
     `//*[not(${FORM_CONTROL}) and ${unlabelled}][normalize-space(.)=${q}]`,
     `//input[(@type='submit' or @type='button') and ${unlabelled}][@value=${q}]`,
   ];
@@ -234,6 +240,30 @@ export async function byName(browser, name, role, { timeout = 10_000 } = {}) {
     if (found.length > 1) throw new Error(`${found.length} elements are ${role} named "${name}"`);
     return found[0] ?? null;
   }, { timeout });
+}
+
+/**
+ * Like `byName`, but only among the elements inside `container` (e.g. a group or a dialog): for
+ * controls whose name repeats on the page in different groups, such as "Yes" under each question
+ * or "Tired" both as a feeling and under HALT. Exactly one must be inside.
+ */
+export async function byNameIn(browser, container, name, role, { timeout = 10_000 } = {}) {
+  return waitFor(`the ${role} named "${name}" inside the given container`, async () => {
+    const inside = [];
+    for (const element of await allByName(browser, name, role)) {
+      const contained = await idempotent("check containment", () =>
+        browser.execute((outer, inner) => outer.contains(inner), container, element),
+      );
+      if (contained) inside.push(element);
+    }
+    if (inside.length > 1) throw new Error(`${inside.length} elements inside are ${role} named "${name}"`);
+    return inside[0] ?? null;
+  }, { timeout });
+}
+
+/** Scrolls the page so that `element` is in view (for screenshots of what matters). */
+export async function reveal(browser, element, block = "start") {
+  await browser.execute((el, where) => el.scrollIntoView({ block: where }), element, block);
 }
 
 /** Texts of the elements with `role` (e.g. "alert", "status") that show any text. */
@@ -264,13 +294,38 @@ export async function textOf(element) {
   return idempotent("read an element's text", () => element.getText());
 }
 
-/** Types into a field: clears it, then sends the keys as a person would type them. */
+/**
+ * Types into a field: clears it, then sends the keys as a person would type them. A line break is
+ * typed as the Enter key (WebKitWebDriver drops a literal "\n"), so use it only in a textarea.
+ */
 export async function type(element, text) {
   await element.click();
   await element.clearValue();
-  await element.addValue(text);
+  await element.addValue(text.replace(/\r?\n/g, "\uE007"));
   const value = await idempotent("read a field's value", () => element.getValue());
   if (value !== text) throw new Error(`the field holds ${value.length} characters, not the ${text.length} typed`);
+}
+
+/**
+ * Types a date (YYYY-MM-DD) into an <input type="date"> as a person would: WebKit shows it as
+ * segments in the locale's order (e.g. mm/dd/yyyy), and the digits go into them in that order,
+ * with Tab from one segment to the next.
+ */
+export async function typeDate(browser, element, isoDay) {
+  const [year, month, day] = isoDay.split("-");
+  const order = await browser.execute(() =>
+    new Intl.DateTimeFormat(undefined, { year: "numeric", month: "2-digit", day: "2-digit" })
+      .formatToParts(new Date(2000, 10, 22))
+      .map((part) => part.type)
+      .filter((type) => type === "year" || type === "month" || type === "day"),
+  );
+  // Tab moves to the next segment (WebKit does not move on by itself when keys come this fast).
+  const keys = order.map((part) => ({ year, month, day })[part]).join("\uE004");
+  // No click first: a click lands in the middle segment. Typing focuses the field at its first one.
+  await element.clearValue();
+  await element.addValue(keys);
+  const value = await idempotent("read a field's value", () => element.getValue());
+  if (value !== isoDay) throw new Error(`the date field holds "${value}" after typing ${order.join("/")}, not ${isoDay}`);
 }
 
 // ------------------------------------------------------------------------------------------------
