@@ -261,8 +261,9 @@ async function timelineItem(text) {
 
 /**
  * An entry's Edit or Delete button, found by its accessible name, e.g. "Delete mood check-in at
- * 14:30 on 22 November". Two entries logged in the same minute share that name, so the button is
- * taken from inside the entry's own list item.
+ * 14:30 on 22 November: Mood 2/10". The name ends with the entry's summary, so it is unique on the
+ * page even when two entries were logged in the same minute; the button is found inside the
+ * entry's own list item, and its name is checked to be the only one.
  */
 async function entryButton(item, verb, noun) {
   const prefix = `${verb} ${noun} `;
@@ -271,9 +272,13 @@ async function entryButton(item, verb, noun) {
     return found.length === 1 ? found[0] : null;
   });
   const name = await candidate.getAttribute("aria-label");
-  assert.match(name, new RegExp(`^${verb} ${noun} (at \\d{2}:\\d{2} on|for) \\S`), `the button's name says which entry: ${name}`);
+  assert.match(
+    name,
+    new RegExp(`^${verb} ${noun} (at \\d{1,2}:\\d{2}(?: [AP]M)? on|for) .+: \\S`),
+    `the button's name says which entry, and its summary: ${name}`,
+  );
   const same = (await allByName(browser, name, "button")).length;
-  if (same > 1) log(`note: ${same} buttons on the Timeline are named "${name}"`);
+  assert.equal(same, 1, `no other button on the page is named "${name}"`);
   return { button: await byNameIn(browser, item, name, "button"), name };
 }
 
@@ -675,14 +680,16 @@ describe("Waymark journey in the real window", () => {
     const craving = await timelineItem(CRAVING.note);
     const edit = await entryButton(craving, "Edit", "craving");
     await edit.button.click();
-    const dialog = await byName(browser, edit.name, "dialog", SLOW);
+    // The dialog is titled by the entry alone; the button's name adds the summary after ": ".
+    const dialogName = edit.name.replace(/: .*$/, "");
+    const dialog = await byName(browser, dialogName, "dialog", SLOW);
     const note = await byNameIn(browser, dialog, "Craving note (optional)", "textbox", SLOW);
     assert.equal(await note.getValue(), CRAVING.note, "the editor starts from the saved craving");
     assert.equal(await (await byNameIn(browser, dialog, `Intensity ${CRAVING.intensity}`, "radio")).isSelected(), true);
     await choose(await byNameIn(browser, dialog, `Intensity ${CRAVING.editedIntensity}`, "radio"));
     await screenshot(browser, "15a-timeline-edit-craving");
     await (await byNameIn(browser, dialog, "Save changes", "button")).click();
-    await waitFor("the editor to close", async () => (await allByName(browser, edit.name, "dialog")).length === 0, SLOW);
+    await waitFor("the editor to close", async () => (await allByName(browser, dialogName, "dialog")).length === 0, SLOW);
     await waitFor(
       "the edited intensity on the Timeline",
       async () => (await flatText(await timelineItem(CRAVING.note))).includes(`Craving ${CRAVING.editedIntensity}/10, passed without using`),
@@ -695,7 +702,10 @@ describe("Waymark journey in the real window", () => {
       await button.click();
       await waitFor("the entry to leave the Timeline", async () => (await timelineItems(THROWAWAY_MOOD.note)).length === 0, SLOW);
       const toast = await waitForRoleText(browser, "status", /^Deleted: /, SLOW);
-      assert.ok(toast.startsWith(`Deleted: ${name.replace(/^Delete m/, "M")}`), `the toast names the entry: ${toast}`);
+      assert.ok(
+        toast.startsWith(`Deleted: ${name.replace(/^Delete m/, "M").replace(/: .*$/, "")}`),
+        `the toast names the entry: ${toast}`,
+      );
       return toast;
     };
     await remove();

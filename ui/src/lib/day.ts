@@ -1,6 +1,6 @@
 // Calendar days (YYYY-MM-DD) as the journal stores them, and how they are shown.
 import { addDays, format, isValid, parseISO } from "date-fns";
-import { toLocalInputValue } from "./time";
+import { getDisplayLocale, setDisplayLocale, toLocalInputValue } from "./time";
 
 /** Today's date in the person's own time zone, YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
@@ -57,14 +57,12 @@ export function rfc3339ToLocalInput(rfc3339: string): string {
   return isValid(date) ? toLocalInputValue(date) : "";
 }
 
-// The locale the rest of the app shows dates in (tests pin en-GB through lib/time).
-let locale: string | undefined;
-
-/** Fixes the locale days are shown in (tests only); `undefined` means the system's. */
+/** Fixes the locale days (and times) are shown in (tests only); `undefined` means the system's. */
 export function setDayLocale(value: string | undefined): void {
-  locale = value;
+  setDisplayLocale(value);
 }
 
+// Days follow the same locale as times (lib/time), so one screen never mixes two.
 function displayLocale(): string | undefined {
-  return locale;
+  return getDisplayLocale();
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setDayLocale } from "./day";
-import { entryLabel, entryName, timeOfDay } from "./entries";
+import { entryActionName, entryLabel, entryName, plainExcerpt, timeOfDay } from "./entries";
 
 const now = new Date(2024, 10, 25);
 
@@ -31,5 +31,22 @@ describe("entryName", () => {
     expect(entryName({ entry: { kind: "checkin", id: 4 }, day: "2023-01-02", at: null }, now)).toBe(
       "check-in for 2 January 2023",
     );
+  });
+});
+
+describe("plainExcerpt", () => {
+  it("takes Markdown marks out but keeps search markers", () => {
+    expect(plainExcerpt("# Sunday\nA **steady** day > and `code`")).toBe("Sunday A steady day and code");
+    expect(plainExcerpt("a \u0002river\u0003 walk")).toBe("a \u0002river\u0003 walk");
+  });
+});
+
+describe("entryActionName", () => {
+  it("adds the summary so entries logged in the same minute differ", () => {
+    const base = { entry: { kind: "craving" as const, id: 1 }, day: "2026-11-22", at: "2026-11-22T14:30:00+00:00" };
+    const a = entryActionName("Edit", { ...base, summary: "Craving 7/10" });
+    const b = entryActionName("Edit", { ...base, entry: { kind: "craving" as const, id: 2 }, summary: "Craving 3/10" });
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^Edit craving at .+: Craving 7\/10$/);
   });
 });

@@ -2,6 +2,7 @@
 // 22 November"), so people, screen readers and tests all read the same words.
 import type { EntryKind, TimelineItem } from "./api";
 import { formatDayShort } from "./day";
+import { formatTimeOfDay } from "./time";
 
 /** Every kind, in the order filters show them, with the words for one entry of that kind. */
 export const ENTRY_KINDS: readonly { kind: EntryKind; label: string; plural: string; noun: string }[] = [
@@ -19,12 +20,33 @@ export function kindWords(kind: EntryKind): (typeof ENTRY_KINDS)[number] {
 }
 
 /**
- * The wall-clock time ("14:30") of an RFC 3339 instant as the clock showed where it was logged
- * (its own offset), or null when it cannot be read.
+ * The wall-clock time ("14:30", or "02:30 PM" where the locale says so) of an RFC 3339 instant as
+ * the clock showed where it was logged (its own offset), or null when it cannot be read.
  */
 export function timeOfDay(rfc3339: string): string | null {
-  const match = /T(\d{2}):(\d{2})/.exec(rfc3339);
-  return match ? `${match[1]}:${match[2]}` : null;
+  return formatTimeOfDay(rfc3339);
+}
+
+/**
+ * The accessible name of an entry's action button: the verb, the entry, and its summary, so two
+ * entries logged in the same minute still have different names ("Edit craving at 14:30 on
+ * 22 November: Craving 7/10").
+ */
+export function entryActionName(verb: string, item: Pick<TimelineItem, "entry" | "day" | "at" | "summary">): string {
+  return `${verb} ${entryName(item)}: ${item.summary}`;
+}
+
+/**
+ * Entry text for reading in a list: Markdown emphasis, heading and quote marks taken out, so a
+ * journal excerpt reads as prose. Search's match markers (U+0002, U+0003) are kept.
+ */
+export function plainExcerpt(text: string): string {
+  return text
+    .replace(/(\*\*|__|`+)/g, "")
+    .replace(/(^|\s)#{1,6}\s+/g, "$1")
+    .replace(/(^|\s)>\s+/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**

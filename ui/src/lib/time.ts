@@ -41,6 +41,34 @@ function recordedOffsetMinutes(rfc3339: string): number | null {
   return match[1] === "-" ? -minutes : minutes;
 }
 
+/** The locale dates and times are shown in (`undefined`: the system's). */
+export function getDisplayLocale(): string | undefined {
+  return displayLocale;
+}
+
+/**
+ * The wall-clock time an RFC 3339 instant had where it was logged, as a Date to be read in UTC;
+ * null when it cannot be read.
+ */
+function recordedWallClock(rfc3339: string): Date | null {
+  const date = parseISO(rfc3339);
+  const offset = recordedOffsetMinutes(rfc3339);
+  if (!isValid(date) || offset === null) return null;
+  // Shift the instant by its own offset and read it in UTC: that is the wall-clock time it had.
+  return new Date(date.getTime() + offset * 60_000);
+}
+
+/**
+ * The time of day of a stored RFC 3339 instant as the clock showed where it was logged, in the
+ * same locale and style as [formatEntryTime] ("15:40" in en-GB, "03:40 PM" in en-US); null when
+ * it cannot be read.
+ */
+export function formatTimeOfDay(rfc3339: string, locale: string | undefined = displayLocale): string | null {
+  const wallClock = recordedWallClock(rfc3339);
+  if (!wallClock) return null;
+  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", hour: "2-digit", minute: "2-digit" }).format(wallClock);
+}
+
 /**
  * A short date and time for a stored RFC 3339 instant, as the clock showed where it was logged
  * (its own offset, so travel or a clock change does not move it), in the person's own locale
@@ -52,11 +80,8 @@ export function formatEntryTime(
   now: Date = new Date(),
   locale: string | undefined = displayLocale,
 ): string {
-  const date = parseISO(rfc3339);
-  const offset = recordedOffsetMinutes(rfc3339);
-  if (!isValid(date) || offset === null) return rfc3339;
-  // Shift the instant by its own offset and read it in UTC: that is the wall-clock time it had.
-  const wallClock = new Date(date.getTime() + offset * 60_000);
+  const wallClock = recordedWallClock(rfc3339);
+  if (!wallClock) return rfc3339;
   return new Intl.DateTimeFormat(locale, {
     timeZone: "UTC",
     weekday: "short",

@@ -327,7 +327,7 @@ describe("home: recent cravings", () => {
     const user = await openHome();
     const list = await screen.findByRole("list", { name: "Recent cravings" });
     const when = formatEntryTime(stored.occurredAt);
-    await user.click(within(list).getByRole("button", { name: `Edit craving from ${when}` }));
+    await user.click(within(list).getByRole("button", { name: `Edit craving from ${when}: 6/10` }));
 
     const dialog = await screen.findByRole("dialog", { name: `Edit craving from ${when}` });
     expect(commands.getCraving).toHaveBeenCalledWith(4);
