@@ -7,6 +7,7 @@
 
 pub mod error;
 pub mod journal;
+pub mod library;
 pub mod passphrase;
 pub mod paths;
 pub mod session;

@@ -1,6 +1,5 @@
 //! Full-text search across every kind of entry, inside the encrypted database (SQLite FTS5).
 
-use super::timeline::sort_newest_first;
 use super::Store;
 use crate::error::{Result, ValidationError};
 use crate::journal::kind::{MATCH_END, MATCH_START};
@@ -52,36 +51,78 @@ fn index_table(kind: EntryKind) -> &'static str {
     }
 }
 
+/// SQL for an entry's place in time: its table, its person's-own day, and its instant (NULL for
+/// kinds that belong to a whole day).
+fn time_columns(kind: EntryKind) -> (&'static str, &'static str, &'static str) {
+    const LOCAL_DAY: &str = "date((e.occurred_at / 1000) + e.utc_offset, 'unixepoch')";
+    match kind {
+        EntryKind::Craving => ("craving", LOCAL_DAY, "e.occurred_at"),
+        EntryKind::Mood => ("mood_checkin", LOCAL_DAY, "e.occurred_at"),
+        EntryKind::Lapse => ("lapse", LOCAL_DAY, "e.occurred_at"),
+        EntryKind::Journal => ("journal_entry", "e.entry_date", "NULL"),
+        EntryKind::Checkin => ("daily_checkin", "e.checkin_date", "NULL"),
+        EntryKind::Review => ("weekly_review", "e.week_start", "NULL"),
+    }
+}
+
+/// A match before it is turned into a timeline line.
+struct Hit {
+    entry: EntryRef,
+    day: String,
+    at: Option<i64>,
+    snippet: String,
+}
+
 impl Store {
     /// The newest `limit` entries matching `text`, newest first, with the matching words marked
     /// in each excerpt.
     ///
     /// Newest first rather than by relevance: it is what a person looking for something they
     /// wrote expects, and it lets FTS5 stop after `limit` matches of each kind (ids grow with
-    /// time) instead of scoring every match of a common word across years of entries.
+    /// time) instead of scoring every match of a common word across years of entries. Only the
+    /// `limit` newest of all kinds are then read in full.
     pub fn search(&self, text: &str, limit: u32) -> Result<Vec<TimelineItem>> {
         let query = fts_query(text)?;
         let mut hits = Vec::new();
         for kind in EntryKind::ALL {
-            let table = index_table(kind);
+            let index = index_table(kind);
+            let (table, day, at) = time_columns(kind);
             let sql = format!(
-                "SELECT rowid, snippet({table}, 0, '{MATCH_START}', '{MATCH_END}', '…', 16) \
-                 FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
+                "SELECT s.rowid, {day}, {at}, \
+                 snippet({index}, 0, '{MATCH_START}', '{MATCH_END}', '…', 16) \
+                 FROM {index} s JOIN {table} e ON e.id = s.rowid \
+                 WHERE {index} MATCH ?1 ORDER BY s.rowid DESC LIMIT ?2"
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map(rusqlite::params![query, limit], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+                Ok(Hit {
+                    entry: EntryRef {
+                        kind,
+                        id: r.get(0)?,
+                    },
+                    day: r.get(1)?,
+                    at: r.get(2)?,
+                    snippet: r.get(3)?,
+                })
             })?;
             for row in rows {
-                let (id, snippet) = row?;
-                let mut item = self.entry_item(EntryRef { kind, id })?;
-                item.excerpt = Some(snippet.split_whitespace().collect::<Vec<_>>().join(" "));
-                hits.push(item);
+                hits.push(row?);
             }
         }
-        sort_newest_first(&mut hits);
+        hits.sort_by(|a, b| {
+            b.day
+                .cmp(&a.day)
+                .then_with(|| b.at.cmp(&a.at))
+                .then_with(|| b.entry.id.cmp(&a.entry.id))
+        });
         hits.truncate(limit as usize);
-        Ok(hits)
+        hits.into_iter()
+            .map(|hit| {
+                let mut item = self.entry_item(hit.entry)?;
+                item.excerpt = Some(hit.snippet.split_whitespace().collect::<Vec<_>>().join(" "));
+                Ok(item)
+            })
+            .collect()
     }
 }
 

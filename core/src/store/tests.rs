@@ -846,3 +846,48 @@ fn editing_a_missing_or_deleted_craving_or_lapse_is_not_found_and_writes_nothing
     );
     assert_eq!(count(&store, "SELECT count(*) FROM trigger_item"), triggers);
 }
+
+#[test]
+fn search_returns_the_newest_matches_of_every_kind_up_to_the_limit() {
+    let (_dir, store) = temp_store();
+    for (day, hour) in [
+        ("2026-11-18", "08"),
+        ("2026-11-19", "08"),
+        ("2026-11-21", "20"),
+    ] {
+        store
+            .add_craving(
+                &NewCraving {
+                    intensity: 4,
+                    occurred_at: Some(format!("{day}T{hour}:00:00+00:00")),
+                    note: Some("lantern".into()),
+                    ..Default::default()
+                },
+                &clock(),
+            )
+            .unwrap();
+    }
+    store
+        .add_journal_entry(
+            &NewJournalEntry {
+                date: Some("2026-11-20".into()),
+                body: "The lantern again".into(),
+                ..Default::default()
+            },
+            &clock(),
+        )
+        .unwrap();
+    let hits = store.search("lantern", 2).unwrap();
+    let days: Vec<_> = hits
+        .iter()
+        .map(|h| (h.entry.kind, h.day.as_str()))
+        .collect();
+    assert_eq!(
+        days,
+        vec![
+            (EntryKind::Craving, "2026-11-21"),
+            (EntryKind::Journal, "2026-11-20")
+        ]
+    );
+    assert_eq!(store.search("lantern", 10).unwrap().len(), 4);
+}
