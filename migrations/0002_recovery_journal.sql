@@ -159,12 +159,12 @@ CREATE TABLE lapse_feeling (
 -- anywhere else. One FTS5 table per kind, keyed by the entry's own id (the rowid), so keeping an
 -- entry's row current is a lookup, and "newest matches first" can stop after the first few.
 -- Kept current by the triggers below; deleted entries leave the index at once.
-CREATE VIRTUAL TABLE search_craving USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE search_mood USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE search_journal USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE search_checkin USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE search_review USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE search_lapse USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_craving USING fts5 (body, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_mood USING fts5 (body, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_journal USING fts5 (body, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_checkin USING fts5 (body, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_review USING fts5 (body, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_lapse USING fts5 (body, tokenize = 'porter unicode61 remove_diacritics 2');
 
 -- What each kind of entry contributes to the index: its own text plus, for cravings and lapses,
 -- the names of their triggers and the coping strategies tried, and for journal entries their tags.

@@ -11,7 +11,9 @@ pub const SEARCH_MAX_CHARS: usize = 200;
 const SEARCH_MAX_WORDS: usize = 16;
 
 /// Turns what the person typed into an FTS5 query that can never be a syntax error: each word
-/// becomes a quoted prefix term, and every term must match.
+/// becomes a quoted term, and every term must match. The index stems English words (Porter), so
+/// "walk" finds "walked" and "walking"; there is no prefix matching, which would make FTS5 read
+/// and merge every match of a common word (about 100 ms at ten years of entries, against 5 ms).
 pub fn fts_query(text: &str) -> Result<String, ValidationError> {
     if text.chars().count() > SEARCH_MAX_CHARS {
         return Err(ValidationError::new(
@@ -34,7 +36,7 @@ pub fn fts_query(text: &str) -> Result<String, ValidationError> {
     }
     Ok(words
         .iter()
-        .map(|w| format!("\"{w}\"*"))
+        .map(|w| format!("\"{w}\""))
         .collect::<Vec<_>>()
         .join(" "))
 }
@@ -132,17 +134,17 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn typed_text_becomes_quoted_prefix_terms() {
-        assert_eq!(fts_query("  walk, park!").unwrap(), "\"walk\"* \"park\"*");
-        assert_eq!(fts_query("\"OR NOT").unwrap(), "\"OR\"* \"NOT\"*");
+    fn typed_text_becomes_quoted_terms() {
+        assert_eq!(fts_query("  walk, park!").unwrap(), "\"walk\" \"park\"");
+        assert_eq!(fts_query("\"OR NOT").unwrap(), "\"OR\" \"NOT\"");
         assert_eq!(fts_query(" -*- ").unwrap_err().field, "query");
     }
 
     proptest! {
         #[test]
-        fn queries_only_ever_hold_words_quotes_stars_and_spaces(text in "(?s).{0,100}") {
+        fn queries_only_ever_hold_words_quotes_and_spaces(text in "(?s).{0,100}") {
             if let Ok(q) = fts_query(&text) {
-                prop_assert!(q.chars().all(|c| c.is_alphanumeric() || c == '"' || c == '*' || c == ' '));
+                prop_assert!(q.chars().all(|c| c.is_alphanumeric() || c == '"' || c == ' '));
             }
         }
     }

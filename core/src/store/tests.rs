@@ -282,7 +282,7 @@ fn search_finds_every_kind_inside_the_database_and_marks_the_match() {
         .add_craving(
             &NewCraving {
                 intensity: 6,
-                place: Some("Riverside café".into()),
+                place: Some("The river café".into()),
                 ..Default::default()
             },
             &clock(),
@@ -326,7 +326,7 @@ fn search_finds_every_kind_inside_the_database_and_marks_the_match() {
     assert_eq!(
         kinds,
         vec![EntryKind::Craving, EntryKind::Journal, EntryKind::Mood],
-        "prefix search matches Riverside and river"
+        "every kind that mentions the river"
     );
     let journal = hits
         .iter()
