@@ -18,8 +18,8 @@ pub use error::ApiError;
 /// The IPC surface, shared by the running app and the TypeScript bindings generator.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     use commands::{
-        checkins, content, cravings, entries, journal, lapses, moods, profile, reviews, triggers,
-        vault,
+        checkins, contacts, content, cravings, entries, helplines, journal, lapses, moods, plan,
+        profile, reviews, sos, strategies, triggers, vault,
     };
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
@@ -70,6 +70,28 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             profile::recovery_summary,
             profile::safety_card_due,
             content::get_journal_content,
+            strategies::list_strategies,
+            strategies::add_strategy,
+            strategies::update_strategy,
+            strategies::delete_strategy,
+            strategies::set_strategy_starred,
+            strategies::set_strategy_hidden,
+            strategies::what_works,
+            contacts::list_contacts,
+            contacts::add_contact,
+            contacts::update_contact,
+            contacts::delete_contact,
+            contacts::reorder_contacts,
+            contacts::open_contact_link,
+            helplines::helplines,
+            helplines::add_local_helpline,
+            helplines::update_local_helpline,
+            helplines::delete_local_helpline,
+            plan::get_plan,
+            plan::set_plan,
+            plan::plan_prompts,
+            plan::export_plan,
+            sos::sos_summary,
         ])
         // Limits the UI shows before the backend would refuse, so the two never disagree.
         .constant(
@@ -84,6 +106,62 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             "SHORT_TEXT_MAX_CHARS",
             waymark_core::journal::fields::SHORT_TEXT_MAX_CHARS,
         )
+        .constant(
+            "STRATEGY_TITLE_MAX_CHARS",
+            waymark_core::library::strategy::STRATEGY_TITLE_MAX_CHARS,
+        )
+        .constant(
+            "STRATEGY_SUMMARY_MAX_CHARS",
+            waymark_core::library::strategy::STRATEGY_SUMMARY_MAX_CHARS,
+        )
+        .constant(
+            "STRATEGY_STEP_MAX_CHARS",
+            waymark_core::library::strategy::STRATEGY_STEP_MAX_CHARS,
+        )
+        .constant(
+            "STRATEGY_STEPS_MAX",
+            waymark_core::library::strategy::STRATEGY_STEPS_MAX,
+        )
+        .constant(
+            "CONTACT_NAME_MAX_CHARS",
+            waymark_core::support::contact::CONTACT_NAME_MAX_CHARS,
+        )
+        .constant(
+            "CONTACT_NOTES_MAX_CHARS",
+            waymark_core::support::contact::CONTACT_NOTES_MAX_CHARS,
+        )
+        .constant(
+            "PHONE_MAX_CHARS",
+            waymark_core::support::phone::PHONE_MAX_CHARS,
+        )
+        .constant(
+            "PHONE_MIN_DIGITS",
+            waymark_core::support::phone::PHONE_MIN_DIGITS,
+        )
+        .constant(
+            "EMAIL_MAX_CHARS",
+            waymark_core::support::phone::EMAIL_MAX_CHARS,
+        )
+        .constant(
+            "HELPLINE_NAME_MAX_CHARS",
+            waymark_core::support::helpline::HELPLINE_NAME_MAX_CHARS,
+        )
+        .constant(
+            "HELPLINE_NOTE_MAX_CHARS",
+            waymark_core::support::helpline::HELPLINE_NOTE_MAX_CHARS,
+        )
+        .constant(
+            "PLAN_TEXT_MAX_CHARS",
+            waymark_core::plan::PLAN_TEXT_MAX_CHARS,
+        )
+        .constant(
+            "PLAN_LIST_MAX_ITEMS",
+            waymark_core::plan::PLAN_LIST_MAX_ITEMS,
+        )
+        .constant(
+            "SOS_STRATEGY_LIMIT",
+            waymark_core::support::SOS_STRATEGY_LIMIT,
+        )
         .dangerously_cast_bigints_to_number()
         .disable_serde_phases()
 }
@@ -96,6 +174,10 @@ pub fn run_app() -> ExitCode {
     };
     let builder = specta_builder();
     let result = tauri::Builder::default()
+        // The save dialog for the plan export is opened from Rust only: no dialog permission is
+        // granted to the front end. Calls and emails go through `tauri_plugin_opener::open_url`
+        // from Rust, so that plugin is not registered at all and the window can open nothing.
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(Session::new(Vault::at(data_dir))))
         .invoke_handler(builder.invoke_handler())
         .setup(|app| Ok(window::create_main(app)?))

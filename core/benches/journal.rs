@@ -1,7 +1,9 @@
 //! The journal's hot paths at ten years of heavy use: 10 cravings a day (with triggers, HALT,
 //! coping and a note), a mood check-in, a check-in and a journal entry every day. Measures saving
 //! a full craving, the timeline's default 30 days, full-text search, the trigger catalogue with
-//! its counts, and recovery time. Run with `cargo bench -p waymark-core --bench journal`.
+//! its counts, recovery time, and the SOS panel (with "what works" over every craving, a support
+//! network, local helplines and a full plan). Run with
+//! `cargo bench -p waymark-core --bench journal`.
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
@@ -11,7 +13,10 @@ use waymark_core::journal::{
     CheckinAnswers, CravingOutcome, Halt, NewCheckin, NewCraving, NewJournalEntry, NewLapse,
     NewMood, ProfileInput, TriggerId,
 };
+use waymark_core::library::coping_library;
+use waymark_core::plan::{IfThenPlan, RelapsePlan, WarningSign, WarningSignKind, WarningSignStage};
 use waymark_core::store::Store;
+use waymark_core::support::{NewContact, NewLocalHelpline};
 use waymark_core::vault::{KdfParams, Vault};
 
 const YEARS: i64 = 10;
@@ -56,8 +61,17 @@ fn full_craving(seed: i64, at: Option<String>, triggers: &[TriggerId]) -> NewCra
             ..Default::default()
         },
         place: Some("home".into()),
-        coping: vec!["Urge surfing".into(), "Walked round the block".into()],
-        outcome: Some(CravingOutcome::Passed),
+        // One line names a built-in strategy (so "what works" has links to count), one is free
+        // text.
+        coping: vec![
+            coping_library().strategy[(seed % 8) as usize].title.clone(),
+            "Walked round the block".into(),
+        ],
+        outcome: Some(if seed % 4 == 0 {
+            CravingOutcome::Used
+        } else {
+            CravingOutcome::Passed
+        }),
         intensity_after: Some(2),
         note: Some(sentence(seed, 12)),
         ..Default::default()
@@ -149,7 +163,63 @@ fn full_vault() -> (tempfile::TempDir, Store) {
             &clock_at(end),
         )
         .unwrap();
+    support_and_plan(&store, &clock_at(end));
     (dir, store)
+}
+
+/// A full support network, local helplines, some starred strategies and a long plan.
+fn support_and_plan(store: &Store, clock: &FixedClock) {
+    for i in 0..12 {
+        store
+            .add_contact(
+                &NewContact {
+                    name: format!("Contact {i}"),
+                    role: ["sponsor", "family", "friend", "peer"][i % 4].into(),
+                    phone: Some(format!("07700 900{i:03}")),
+                    email: Some(format!("person{i}@example.org")),
+                    notes: Some(sentence(i as i64, 10)),
+                },
+                clock,
+            )
+            .unwrap();
+    }
+    for i in 0..4 {
+        store
+            .add_local_helpline(
+                &NewLocalHelpline {
+                    name: format!("Local line {i}"),
+                    number: format!("0161 000 000{i}"),
+                    note: Some(sentence(i, 6)),
+                },
+                clock,
+            )
+            .unwrap();
+    }
+    for s in store.list_strategies(false).unwrap().iter().step_by(7) {
+        store.set_strategy_starred(s.id, true).unwrap();
+    }
+    let lines = |n: usize| (0..n).map(|i| sentence(i as i64, 12)).collect::<Vec<_>>();
+    let plan = RelapsePlan {
+        reasons: lines(20),
+        warning_signs: (0..30)
+            .map(|i| WarningSign {
+                kind: WarningSignKind::ALL[i % 3],
+                stage: WarningSignStage::ALL[i / 10],
+                text: sentence(i as i64, 12),
+            })
+            .collect(),
+        high_risk_situations: (0..20)
+            .map(|i| IfThenPlan {
+                situation: sentence(i, 8),
+                plan: sentence(i + 1, 12),
+            })
+            .collect(),
+        people_to_call: lines(10),
+        safe_places: lines(10),
+        safe_activities: lines(20),
+        aftercare: lines(10),
+    };
+    store.set_plan(&plan, clock).unwrap();
 }
 
 fn benches(c: &mut Criterion) {
@@ -187,6 +257,12 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("recovery summary", |b| {
         b.iter(|| store.recovery_summary(&clock).unwrap());
+    });
+    group.bench_function("SOS panel (sos_summary)", |b| {
+        b.iter(|| store.sos_summary().unwrap());
+    });
+    group.bench_function("what works for me", |b| {
+        b.iter(|| store.what_works().unwrap());
     });
     group.finish();
 }

@@ -6,12 +6,15 @@
 #![deny(unsafe_code)]
 
 pub mod error;
+pub mod insights;
 pub mod journal;
 pub mod library;
 pub mod passphrase;
 pub mod paths;
+pub mod plan;
 pub mod session;
 pub mod store;
+pub mod support;
 pub mod vault;
 
 pub use error::{Error, ErrorCode, Result, ValidationError};

@@ -1,14 +1,19 @@
 //! IPC commands: each takes state, calls core, maps the error. No logic lives here.
 
 pub mod checkins;
+pub mod contacts;
 pub mod content;
 pub mod cravings;
 pub mod entries;
+pub mod helplines;
 pub mod journal;
 pub mod lapses;
 pub mod moods;
+pub mod plan;
 pub mod profile;
 pub mod reviews;
+pub mod sos;
+pub mod strategies;
 pub mod triggers;
 pub mod vault;
 

@@ -47,3 +47,15 @@ id_type!(
     /// Identifies a lapse.
     LapseId
 );
+id_type!(
+    /// Identifies a coping strategy, built in or the person's own.
+    StrategyId
+);
+id_type!(
+    /// Identifies a person in the support network.
+    ContactId
+);
+id_type!(
+    /// Identifies one of the person's own local helplines.
+    LocalHelplineId
+);

@@ -1,8 +1,11 @@
 //! The craving repository: the quick log and every detail added later.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, Row};
 
 use super::rows::{found, instant_text, require_live};
+use super::strategies::{fold, TitleIndex};
 use super::Store;
 use crate::error::Result;
 use crate::journal::craving::ValidCraving;
@@ -81,8 +84,27 @@ fn attach_details(conn: &Connection, craving: &mut Craving) -> Result<()> {
     Ok(())
 }
 
-/// Writes the links and coping list of a craving, replacing what was there.
-fn write_details(conn: &Connection, id: i64, trigger_ids: &[i64], coping: &[String]) -> Result<()> {
+/// Writes the links and coping list of a craving, replacing what was there. Each coping line
+/// is linked to the strategy whose title it matches (ignoring case); a line that matches none
+/// keeps the strategy it was linked to before (one since renamed), or stays free text.
+fn write_details(
+    conn: &Connection,
+    id: i64,
+    trigger_ids: &[i64],
+    coping: &[String],
+    titles: &TitleIndex,
+) -> Result<()> {
+    let mut previous: HashMap<String, i64> = HashMap::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT strategy, strategy_id FROM craving_coping \
+             WHERE craving_id = ?1 AND strategy_id IS NOT NULL",
+        )?;
+        for row in stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+            let (text, strategy) = row?;
+            previous.insert(fold(&text), strategy);
+        }
+    }
     conn.execute("DELETE FROM craving_trigger WHERE craving_id = ?1", [id])?;
     conn.execute("DELETE FROM craving_coping WHERE craving_id = ?1", [id])?;
     let mut link = conn
@@ -91,10 +113,14 @@ fn write_details(conn: &Connection, id: i64, trigger_ids: &[i64], coping: &[Stri
         link.execute([id, *trigger])?;
     }
     let mut cope = conn.prepare_cached(
-        "INSERT INTO craving_coping (craving_id, position, strategy) VALUES (?1, ?2, ?3)",
+        "INSERT INTO craving_coping (craving_id, position, strategy, strategy_id) \
+         VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (position, strategy) in coping.iter().enumerate() {
-        cope.execute(params![id, position as i64, strategy])?;
+        let strategy_id = titles
+            .find(strategy)
+            .or_else(|| previous.get(&fold(strategy)).copied());
+        cope.execute(params![id, position as i64, strategy, strategy_id])?;
     }
     Ok(())
 }
@@ -113,7 +139,12 @@ impl Store {
         Ok(ids)
     }
 
-    fn insert_craving(&self, valid: &ValidCraving, now_ms: i64) -> Result<CravingId> {
+    fn insert_craving(
+        &self,
+        valid: &ValidCraving,
+        now_ms: i64,
+        titles: &TitleIndex,
+    ) -> Result<CravingId> {
         let trigger_ids = self.resolve_craving_triggers(valid, now_ms)?;
         self.conn
             .prepare_cached(
@@ -139,7 +170,7 @@ impl Store {
                 now_ms,
             ])?;
         let id = self.conn.last_insert_rowid();
-        write_details(&self.conn, id, &trigger_ids, &valid.coping)?;
+        write_details(&self.conn, id, &trigger_ids, &valid.coping, titles)?;
         Ok(CravingId(id))
     }
 
@@ -149,7 +180,8 @@ impl Store {
         let now = clock.now();
         let valid = input.validate(now)?;
         let tx = self.conn.unchecked_transaction()?;
-        let id = self.insert_craving(&valid, now.timestamp_millis())?;
+        let titles = self.title_index()?;
+        let id = self.insert_craving(&valid, now.timestamp_millis(), &titles)?;
         tx.commit()?;
         self.craving(id)
     }
@@ -163,8 +195,9 @@ impl Store {
             .map(|input| input.validate(now))
             .collect::<Result<Vec<_>, _>>()?;
         let tx = self.conn.unchecked_transaction()?;
+        let titles = self.title_index()?;
         for v in &valid {
-            self.insert_craving(v, now.timestamp_millis())?;
+            self.insert_craving(v, now.timestamp_millis(), &titles)?;
         }
         tx.commit()?;
         Ok(valid.len())
@@ -206,7 +239,8 @@ impl Store {
                 now.timestamp_millis(),
             ],
         )?;
-        write_details(&self.conn, id.0, &trigger_ids, &valid.coping)?;
+        let titles = self.title_index()?;
+        write_details(&self.conn, id.0, &trigger_ids, &valid.coping, &titles)?;
         tx.commit()?;
         self.craving(id)
     }

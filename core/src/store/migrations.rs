@@ -15,6 +15,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_recovery_journal.sql",
         include_str!("../../../migrations/0002_recovery_journal.sql"),
     ),
+    (
+        "0003_coping_support_plan.sql",
+        include_str!("../../../migrations/0003_coping_support_plan.sql"),
+    ),
 ];
 
 /// The schema version this build writes and reads.

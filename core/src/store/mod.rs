@@ -1,20 +1,26 @@
 //! The encrypted SQLCipher store: opening with the raw data key, migrations, and repositories.
 
 mod checkins;
+mod contacts;
 mod cravings;
 mod deletion;
 mod entries;
+mod helplines;
 mod lapses;
 pub mod migrations;
 mod moods;
+mod plan;
 mod profile;
 mod reviews;
 mod rows;
 mod search;
+mod sos;
+mod strategies;
 #[cfg(test)]
 pub(crate) mod testing;
 mod timeline;
 mod triggers;
+mod what_works;
 
 use std::path::Path;
 
@@ -96,6 +102,7 @@ impl Store {
         let mut store = Store { conn };
         migrations::migrate(&mut store.conn)?;
         store.seed_starter_triggers()?;
+        store.seed_coping_library()?;
         Ok(store)
     }
 
@@ -120,6 +127,7 @@ impl Store {
         let mut store = Store { conn };
         migrations::migrate(&mut store.conn)?;
         store.seed_starter_triggers()?;
+        store.seed_coping_library()?;
         Ok(store)
     }
 
@@ -130,5 +138,11 @@ impl Store {
     }
 }
 
+#[cfg(test)]
+mod coping_tests;
+#[cfg(test)]
+mod plan_tests;
+#[cfg(test)]
+mod support_tests;
 #[cfg(test)]
 mod tests;
