@@ -104,14 +104,109 @@ export const commands = {
 	safetyCardDue: (entry: EntryRef) => typedError<boolean, ApiError>(__TAURI_INVOKE("safety_card_due", { entry })),
 	/**  The built-in content, the same for every person; available while locked. */
 	getJournalContent: () => typedError<JournalContent, ApiError>(__TAURI_INVOKE("get_journal_content")),
+	/**
+	 *  The library, built-in and the person's own, with their star and hide flags; hidden
+	 *  strategies only when asked for.
+	 */
+	listStrategies: (includeHidden: boolean) => typedError<Strategy[], ApiError>(__TAURI_INVOKE("list_strategies", { includeHidden })),
+	/**  Adds a strategy of the person's own. */
+	addStrategy: (input: NewStrategyInput) => typedError<Strategy, ApiError>(__TAURI_INVOKE("add_strategy", { input })),
+	/**  Changes one of the person's own strategies; built-in ones are refused. */
+	updateStrategy: (id: StrategyId, input: NewStrategyInput) => typedError<Strategy, ApiError>(__TAURI_INVOKE("update_strategy", { id, input })),
+	/**  Deletes one of the person's own strategies; built-in ones can only be hidden. */
+	deleteStrategy: (id: StrategyId) => typedError<null, ApiError>(__TAURI_INVOKE("delete_strategy", { id })),
+	/**  Stars a strategy as a favourite, or takes the star off. */
+	setStrategyStarred: (id: StrategyId, starred: boolean) => typedError<Strategy, ApiError>(__TAURI_INVOKE("set_strategy_starred", { id, starred })),
+	/**  Hides a strategy that doesn't fit the person, or shows it again. */
+	setStrategyHidden: (id: StrategyId, hidden: boolean) => typedError<Strategy, ApiError>(__TAURI_INVOKE("set_strategy_hidden", { id, hidden })),
+	/**
+	 *  "What works for me": each strategy tried during a craving, with its pass rate and average
+	 *  drop in intensity and the number of cravings behind each, best first.
+	 */
+	whatWorks: () => typedError<WhatWorks[], ApiError>(__TAURI_INVOKE("what_works")),
+	/**  The support network, in "who I call first" order. */
+	listContacts: () => typedError<Contact[], ApiError>(__TAURI_INVOKE("list_contacts")),
+	/**  Adds a contact at the end of the call order. */
+	addContact: (input: NewContactInput) => typedError<Contact, ApiError>(__TAURI_INVOKE("add_contact", { input })),
+	/**  Replaces a contact's details; their place in the order stays. */
+	updateContact: (id: ContactId, input: NewContactInput) => typedError<Contact, ApiError>(__TAURI_INVOKE("update_contact", { id, input })),
+	/**  Deletes a contact. */
+	deleteContact: (id: ContactId) => typedError<null, ApiError>(__TAURI_INVOKE("delete_contact", { id })),
+	/**  Sets the call order: every contact's id exactly once, first to call first. */
+	reorderContacts: (ids: ContactId[]) => typedError<Contact[], ApiError>(__TAURI_INVOKE("reorder_contacts", { ids })),
+	/**
+	 *  Calls or emails a stored contact with the system's own app. The `tel:` or `mailto:` link is
+	 *  built here from what is stored, never taken from the front end, which has no permission to
+	 *  open anything itself.
+	 */
+	openContactLink: (id: ContactId, how: ContactLinkKind) => typedError<null, ApiError>(__TAURI_INVOKE("open_contact_link", { id, how })),
+	/**  The built-in helplines for the profile's region, and the person's own. */
+	helplines: () => typedError<RegionHelplines, ApiError>(__TAURI_INVOKE("helplines")),
+	/**  Adds a local helpline of the person's own. */
+	addLocalHelpline: (input: NewLocalHelplineInput) => typedError<LocalHelpline, ApiError>(__TAURI_INVOKE("add_local_helpline", { input })),
+	/**  Changes a local helpline. */
+	updateLocalHelpline: (id: LocalHelplineId, input: NewLocalHelplineInput) => typedError<LocalHelpline, ApiError>(__TAURI_INVOKE("update_local_helpline", { id, input })),
+	/**  Deletes a local helpline. */
+	deleteLocalHelpline: (id: LocalHelplineId) => typedError<null, ApiError>(__TAURI_INVOKE("delete_local_helpline", { id })),
+	/**  The plan, empty until the person writes one. */
+	getPlan: () => typedError<StoredPlan, ApiError>(__TAURI_INVOKE("get_plan")),
+	/**  Replaces the whole plan. */
+	setPlan: (plan: RelapsePlan) => typedError<StoredPlan, ApiError>(__TAURI_INVOKE("set_plan", { plan })),
+	/**
+	 *  Gentle questions per section for a first draft; the same for everyone, available while
+	 *  locked.
+	 */
+	planPrompts: () => typedError<PlanPrompts, ApiError>(__TAURI_INVOKE("plan_prompts")),
+	/**
+	 *  Saves the plan as a Markdown document where the person chooses, through the system's own
+	 *  save dialog opened here (the front end has no dialog or file permission). Returns the path
+	 *  written, or `None` when the person cancelled.
+	 * 
+	 *  The exported file is NOT encrypted: it is a plain copy outside the vault, for printing or
+	 *  handing to a counsellor. The dialog's title says so.
+	 */
+	exportPlan: () => typedError<string | null, ApiError>(__TAURI_INVOKE("export_plan")),
+	/**
+	 *  Everything the SOS panel shows, in one call: top strategies, if-then plans, the call list,
+	 *  helplines for the region (built-in and the person's own), and reasons for recovery.
+	 */
+	sosSummary: () => typedError<SosSummary, ApiError>(__TAURI_INVOKE("sos_summary")),
 };
 
 /* Constants */
+export const CONTACT_NAME_MAX_CHARS = 100 as const;
+
+export const CONTACT_NOTES_MAX_CHARS = 1000 as const;
+
+export const EMAIL_MAX_CHARS = 254 as const;
+
 export const ENTRY_MAX_CHARS = 100000 as const;
+
+export const HELPLINE_NAME_MAX_CHARS = 100 as const;
+
+export const HELPLINE_NOTE_MAX_CHARS = 500 as const;
 
 export const NOTE_MAX_CHARS = 10000 as const;
 
+export const PHONE_MAX_CHARS = 30 as const;
+
+export const PHONE_MIN_DIGITS = 3 as const;
+
+export const PLAN_LIST_MAX_ITEMS = 50 as const;
+
+export const PLAN_TEXT_MAX_CHARS = 500 as const;
+
 export const SHORT_TEXT_MAX_CHARS = 200 as const;
+
+export const SOS_STRATEGY_LIMIT = 6 as const;
+
+export const STRATEGY_STEPS_MAX = 5 as const;
+
+export const STRATEGY_STEP_MAX_CHARS = 300 as const;
+
+export const STRATEGY_SUMMARY_MAX_CHARS = 300 as const;
+
+export const STRATEGY_TITLE_MAX_CHARS = 60 as const;
 
 /* Types */
 /**  How a weekly question is answered. */
@@ -170,6 +265,55 @@ export type CheckinAnswers = {
 
 /**  Identifies a daily aftercare check-in. */
 export type CheckinId = number;
+
+/**  A person in the support network. */
+export type Contact = {
+	/**  Its id. */
+	id: ContactId,
+	/**  Their name. */
+	name: string,
+	/**  Who they are to the person. */
+	role: ContactRole,
+	/**  Their phone number, as typed. */
+	phone: string | null,
+	/**  Their email address. */
+	email: string | null,
+	/**  The person's notes about them. */
+	notes: string | null,
+	/**  Their place in "who I call first": 0 is first. */
+	callOrder: number,
+};
+
+/**  Identifies a person in the support network. */
+export type ContactId = number;
+
+/**  How to reach a contact from the app. */
+export type ContactLinkKind = 
+/**  Call their phone number (`tel:`). */
+"call" | 
+/**  Write to their email address (`mailto:`). */
+"email";
+
+/**  Who a contact is to the person. */
+export type ContactRole = 
+/**  A sponsor from a mutual-aid group. */
+"sponsor" | 
+/**  A counsellor or therapist. */
+"counsellor" | 
+/**  A keyworker at a drug service. */
+"keyworker" | 
+/**  A family doctor. */
+"gp" | 
+/**  Someone in the family. */
+"family" | 
+/**  A friend. */
+"friend" | 
+/**  A peer in recovery. */
+"peer" | 
+/**  A group or meeting. */
+"group" | 
+/**  Anyone else. */
+"other";
 
 /**  A stored craving. */
 export type Craving = {
@@ -295,6 +439,45 @@ export type Halt = {
 	tired?: boolean,
 };
 
+/**  One helpline. */
+export type Helpline = {
+	/**  The region it serves: `uk` or `us`. */
+	region: string,
+	/**  The service's name, e.g. "Samaritans". */
+	name: string,
+	/**  The number as dialled, e.g. "116 123"; only digits, spaces and dashes. */
+	number: string,
+	/**  What it is for. */
+	kind: HelplineKind,
+	/**  When it is answered, e.g. "24 hours, every day". */
+	hours: string,
+	/**  One sentence on when to call and what to expect. */
+	description: string,
+	/**  The organisation and the page the number and hours were checked against. */
+	source: string,
+	/**  When they were last checked, as `YYYY-MM-DD`. */
+	checked: string,
+};
+
+/**  What a helpline is for. */
+export type HelplineKind = 
+/**  The emergency number: a life is at risk now. */
+"emergency" | 
+/**  Medical help that is needed soon but is not an emergency. */
+"urgent_medical" | 
+/**  Advice about drugs and finding treatment. */
+"drugs" | 
+/**  Someone to talk to in emotional distress or a crisis. */
+"crisis";
+
+/**  A high-risk situation with what the person will do if it comes up. */
+export type IfThenPlan = {
+	/**  The situation: "If ...". */
+	situation: string,
+	/**  The plan: "then ...". */
+	plan: string,
+};
+
 /**  All of the journal's built-in content. */
 export type JournalContent = {
 	/**  The content format's version. */
@@ -353,6 +536,21 @@ export type Lapse = {
 /**  Identifies a lapse. */
 export type LapseId = number;
 
+/**  One of the person's own helplines. */
+export type LocalHelpline = {
+	/**  Its id. */
+	id: LocalHelplineId,
+	/**  Its name. */
+	name: string,
+	/**  The number, as typed. */
+	number: string,
+	/**  The person's note. */
+	note: string | null,
+};
+
+/**  Identifies one of the person's own local helplines. */
+export type LocalHelplineId = number;
+
 /**  A medication for opioid recovery the person may say they take. Names only: no doses. */
 export type Medication = {
 	/**  `methadone`, `buprenorphine`, `naltrexone` or `other`. */
@@ -400,6 +598,23 @@ export type NewCheckinInput = {
 	dayRating?: number | null,
 	/**  An optional note. */
 	note?: string | null,
+};
+
+/**  A contact as typed, before validation. */
+export type NewContactInput = {
+	/**  Their name, e.g. "Sam". */
+	name: string,
+	/**
+	 *  Their role key: `sponsor`, `counsellor`, `keyworker`, `gp`, `family`, `friend`, `peer`,
+	 *  `group` or `other`.
+	 */
+	role: string,
+	/**  A phone number: digits, spaces, `+`, `-` and brackets. */
+	phone?: string | null,
+	/**  An email address. */
+	email?: string | null,
+	/**  Notes: when to call, what they can help with. */
+	notes?: string | null,
 };
 
 /**
@@ -468,6 +683,16 @@ export type NewLapseInput = {
 	restartsCounter?: boolean,
 };
 
+/**  A local helpline as typed, before validation. */
+export type NewLocalHelplineInput = {
+	/**  Its name, e.g. "My drug service". */
+	name: string,
+	/**  The number: digits, spaces, `+`, `-` and brackets. */
+	number: string,
+	/**  A note: opening hours, who to ask for. */
+	note?: string | null,
+};
+
 /**  A mood check-in as entered. */
 export type NewMoodInput = {
 	/**  1 (very low) to 10 (very good). */
@@ -493,6 +718,21 @@ export type NewReviewInput = {
 	note?: string | null,
 };
 
+/**  A strategy of the person's own, as typed, before validation. */
+export type NewStrategyInput = {
+	/**  Its title, e.g. "Text my sister". */
+	title: string,
+	/**  One optional sentence on what it is. */
+	summary?: string | null,
+	/**  One to five steps; blank ones are dropped. */
+	steps?: string[],
+	/**
+	 *  Its category key: `in_the_moment`, `daily_habits`, `connection`, `professional_help` or
+	 *  `body_and_health`.
+	 */
+	category: string,
+};
+
 /**  A trigger as typed, before validation. */
 export type NewTriggerInput = {
 	/**  Its name, e.g. "Payday". */
@@ -513,6 +753,43 @@ export type PassphraseStrength = {
 	/**  A short hint on how to improve it, if any. */
 	feedback: string | null,
 };
+
+/**  The prompts for one section of the plan. */
+export type PlanPrompt = {
+	/**  The section they are for. */
+	section: PlanSection,
+	/**  The section's heading, as the plan and its export show it. */
+	title: string,
+	/**  Two or three questions to get the person started. */
+	questions: string[],
+	/**  The material sections the prompts rest on. */
+	source: string,
+};
+
+/**  Every section's prompts, in the plan's order. */
+export type PlanPrompts = {
+	/**  The content format's version. */
+	version: number,
+	/**  One entry per section, in [`PlanSection::ALL`] order. */
+	prompts: PlanPrompt[],
+};
+
+/**  The plan's sections, keyed as in `core/content/plan.toml`. */
+export type PlanSection = 
+/**  [`RelapsePlan::reasons`]. */
+"reasons" | 
+/**  [`RelapsePlan::warning_signs`]. */
+"warning_signs" | 
+/**  [`RelapsePlan::high_risk_situations`]. */
+"high_risk_situations" | 
+/**  [`RelapsePlan::people_to_call`]. */
+"people_to_call" | 
+/**  [`RelapsePlan::safe_places`]. */
+"safe_places" | 
+/**  [`RelapsePlan::safe_activities`]. */
+"safe_activities" | 
+/**  [`RelapsePlan::aftercare`]. */
+"aftercare";
 
 /**  The profile as stored and shown. */
 export type Profile = {
@@ -578,6 +855,42 @@ export type Region = {
 	source: string,
 };
 
+/**  The helplines to show: the built-in ones for the person's region and their own. */
+export type RegionHelplines = {
+	/**  The profile's region key (`uk`, `us`, `other`), `None` when not set. */
+	region: string | null,
+	/**
+	 *  The built-in helplines for that region, emergency number first; empty for a region
+	 *  Waymark has no numbers for.
+	 */
+	builtin: Helpline[],
+	/**  The person's own, in the order they were added. */
+	local: LocalHelpline[],
+};
+
+/**
+ *  The relapse-prevention plan: one per vault, editable any time. Used both as the input to
+ *  save (validated by [`RelapsePlan::validate`]) and as what is read back, so every field is
+ *  required in both directions. It is stored as this struct's JSON: a field added later must
+ *  carry `#[serde(default)]` so that plans saved before it still read.
+ */
+export type RelapsePlan = {
+	/**  Reasons for recovery. */
+	reasons: string[],
+	/**  Warning signs, each with its kind and stage. */
+	warningSigns: WarningSign[],
+	/**  High-risk situations, each with an if-then plan. */
+	highRiskSituations: IfThenPlan[],
+	/**  People to call, as free lines (the contacts list is separate). */
+	peopleToCall: string[],
+	/**  Safe places to go. */
+	safePlaces: string[],
+	/**  Safe things to do. */
+	safeActivities: string[],
+	/**  Aftercare commitments: meetings, therapy, medication as prescribed. */
+	aftercare: string[],
+};
+
 /**  A stored weekly review. */
 export type Review = {
 	/**  Its id. */
@@ -605,6 +918,25 @@ export type SafetyFact = {
 	source: string,
 };
 
+/**  Everything the SOS panel shows. */
+export type SosSummary = {
+	/**
+	 *  Up to [`SOS_STRATEGY_LIMIT`] strategies, hidden ones never: starred first, then those
+	 *  that have helped this person (best first by "what works"), then the rest by category.
+	 */
+	strategies: Strategy[],
+	/**  The plan's if-then lines for high-risk situations. */
+	ifThenPlans: IfThenPlan[],
+	/**  The support network, in "who I call first" order. */
+	callList: Contact[],
+	/**  The plan's own "people to call" lines. */
+	peopleToCall: string[],
+	/**  The helplines for the person's region, built-in and their own. */
+	helplines: RegionHelplines,
+	/**  The plan's reasons for recovery. */
+	reasons: string[],
+};
+
 /**  A trigger offered when the person starts their own catalogue. */
 export type StarterTrigger = {
 	/**  Short, sentence-case name, at most 40 characters. */
@@ -614,6 +946,54 @@ export type StarterTrigger = {
 	/**  Where the material supports it: "<material file>: <section heading>". */
 	source: string,
 };
+
+/**  The plan as stored, with when it was last saved. */
+export type StoredPlan = {
+	/**  The plan; empty when none was saved yet. */
+	plan: RelapsePlan,
+	/**  When it was last saved, RFC 3339 UTC; `None` when never. */
+	updatedAt: string | null,
+};
+
+/**  A coping strategy in the vault: built in (with its content key) or the person's own. */
+export type Strategy = {
+	/**  Its id. */
+	id: StrategyId,
+	/**  The built-in library's stable key; `None` for the person's own. */
+	key: string | null,
+	/**  Its title; coping typed on a craving that matches it (in any case) counts for it. */
+	title: string,
+	/**  What it is and why it helps. */
+	summary: string | null,
+	/**  One to five steps. */
+	steps: string[],
+	/**  The group it is shown in. */
+	category: StrategyCategory,
+	/**  For built-ins, the material sections it rests on. */
+	source: string | null,
+	/**  The person's own (can be edited and deleted), not built in. */
+	custom: boolean,
+	/**  Starred as a favourite: shown first, in the SOS panel too. */
+	starred: boolean,
+	/**  Hidden as not fitting the person: left out of the library and the SOS panel. */
+	hidden: boolean,
+};
+
+/**  Which kind of help a strategy offers, used to group the library. */
+export type StrategyCategory = 
+/**  For a craving, a hard feeling or a slip that is happening now. */
+"in_the_moment" | 
+/**  Things to build into ordinary days. */
+"daily_habits" | 
+/**  People, peers and groups. */
+"connection" | 
+/**  Services, treatment and therapy. */
+"professional_help" | 
+/**  Looking after the body: fluids, food, exercise, sleep. */
+"body_and_health";
+
+/**  Identifies a coping strategy, built in or the person's own. */
+export type StrategyId = number;
 
 /**  One line of the timeline or of search results. */
 export type TimelineItem = {
@@ -701,6 +1081,34 @@ export type VaultStatus = {
 	openedWithRecoveryKey: boolean,
 };
 
+/**  One warning sign. */
+export type WarningSign = {
+	/**  Felt, thought or done. */
+	kind: WarningSignKind,
+	/**  Early, middle or late. */
+	stage: WarningSignStage,
+	/**  The sign in the person's words. */
+	text: string,
+};
+
+/**  What a warning sign is: something felt, thought or done. */
+export type WarningSignKind = 
+/**  A feeling, e.g. restless or low. */
+"feelings" | 
+/**  A thought, e.g. "one time won't hurt". */
+"thoughts" | 
+/**  Something the person does, e.g. skipping meetings. */
+"behaviour";
+
+/**  How far along a warning sign usually shows: early signs leave the most room to act. */
+export type WarningSignStage = 
+/**  Early: the first small changes. */
+"early" | 
+/**  Middle: things are building. */
+"middle" | 
+/**  Late: close to using. */
+"late";
+
 /**  A question in the weekly review. */
 export type WeeklyQuestion = {
 	/**  Stable snake_case key, stored with answers. */
@@ -715,6 +1123,32 @@ export type WeeklyQuestion = {
 	low: string | null,
 	/**  Label for 10 on a scale question; none (null) for day counts. */
 	high: string | null,
+};
+
+/**  One strategy's line in "what works for me". */
+export type WhatWorks = {
+	/**  The strategy. */
+	strategyId: StrategyId,
+	/**  Its title now. */
+	title: string,
+	/**  How many logged cravings tried it. */
+	tried: number,
+	/**  How many of those have an outcome of "passed" or "used": the basis of `passRate`. */
+	withOutcome: number,
+	/**  How many of those passed without use. */
+	passed: number,
+	/**  `passed / withOutcome`, 0 to 1; `None` when no craving that tried it has an outcome. */
+	passRate: number | null,
+	/**
+	 *  How many cravings that tried it have both intensities logged: the basis of
+	 *  `averageDrop`.
+	 */
+	withDrop: number,
+	/**
+	 *  The average of intensity minus intensity afterwards over those (negative if it rose);
+	 *  `None` when there are none.
+	 */
+	averageDrop: number | null,
 };
 
 /* Tauri Specta runtime */

@@ -61,6 +61,28 @@ export const commands = {
   recoverySummary: vi.fn(),
   safetyCardDue: vi.fn(),
   getJournalContent: vi.fn(),
+  listStrategies: vi.fn(),
+  addStrategy: vi.fn(),
+  updateStrategy: vi.fn(),
+  deleteStrategy: vi.fn(),
+  setStrategyStarred: vi.fn(),
+  setStrategyHidden: vi.fn(),
+  whatWorks: vi.fn(),
+  listContacts: vi.fn(),
+  addContact: vi.fn(),
+  updateContact: vi.fn(),
+  deleteContact: vi.fn(),
+  reorderContacts: vi.fn(),
+  openContactLink: vi.fn(),
+  helplines: vi.fn(),
+  addLocalHelpline: vi.fn(),
+  updateLocalHelpline: vi.fn(),
+  deleteLocalHelpline: vi.fn(),
+  getPlan: vi.fn(),
+  setPlan: vi.fn(),
+  planPrompts: vi.fn(),
+  exportPlan: vi.fn(),
+  sosSummary: vi.fn(),
 } satisfies Record<keyof typeof realCommands, unknown>;
 
 /** A successful reply. */
@@ -180,6 +202,9 @@ export function resetCommands(): void {
   commands.recoverySummary.mockResolvedValue(ok(noRecovery));
   commands.safetyCardDue.mockResolvedValue(ok(false));
   commands.getJournalContent.mockResolvedValue(ok(content));
+  commands.sosSummary.mockResolvedValue(
+    ok({ strategies: [], ifThenPlans: [], callList: [], peopleToCall: [], helplines: { region: null, builtin: [], local: [] }, reasons: [] }),
+  );
 }
 
 // ---- Fixtures for the journal, check-in, recovery and search screens ----
