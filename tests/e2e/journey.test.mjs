@@ -742,6 +742,67 @@ describe("Waymark journey in the real window", () => {
     log(`timeline after the rename: ${item}`);
     assert.ok(item.includes(RENAMED_TRIGGER) && !item.includes(NEW_TRIGGER), item);
     await screenshot(browser, "16c-timeline-renamed-trigger");
+  });
+
+  step("12b-sos", "F1 opens SOS from any screen; the urge timer runs on; the craving is logged from it", async () => {
+    // Time from the key press to the first frame painted with the panel open, measured in the page.
+    await browser.execute(() => {
+      const marks = {};
+      window.__sosMarks = marks;
+      document.addEventListener("keydown", (e) => {
+        if (e.key === "F1" && marks.key === undefined) marks.key = performance.now();
+      }, { capture: true });
+      const observer = new MutationObserver(() => {
+        if (marks.shown === undefined && document.querySelector("dialog[open]")) {
+          marks.shown = performance.now();
+          requestAnimationFrame(() => requestAnimationFrame(() => (marks.painted = performance.now())));
+          observer.disconnect();
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["open"] });
+    });
+    await browser.keys(["F1"]);
+    const dialog = await byName(browser, "SOS", "dialog", SLOW);
+    const marks = await waitFor("the panel's first frame", () =>
+      browser.execute(() => (window.__sosMarks.painted ? window.__sosMarks : null)),
+    );
+    log(`SOS: key to panel in the DOM ${(marks.shown - marks.key).toFixed(1)} ms, to painted ${(marks.painted - marks.key).toFixed(1)} ms`);
+    await screenshot(browser, "17a-sos-open");
+
+    const timer = await byNameIn(browser, dialog, "Time left", "timer");
+    assert.equal((await textOf(timer)).trim(), "20:00", "the timer starts at 20 minutes");
+    await (await byNameIn(browser, dialog, "Start timer", "button")).click();
+    await waitFor("the timer to count down", async () => (await textOf(timer)).trim() < "20:00", SLOW);
+    await byNameIn(browser, dialog, "Pause timer", "button");
+    await screenshot(browser, "17b-sos-timer-running");
+
+    // Closed, it keeps running: the header offers it back.
+    await browser.keys(["Escape"]);
+    await waitFor("the panel to close", async () => (await allByName(browser, "SOS", "dialog")).length === 0, SLOW);
+    const indicator = await waitFor("the urge timer in the header", async () => {
+      const buttons = await browser.$$("//header//button[starts-with(@aria-label, 'Urge timer') or starts-with(normalize-space(.), 'Urge timer')]");
+      return buttons.length === 1 ? buttons[0] : null;
+    }, SLOW);
+    await indicator.click();
+    const again = await byName(browser, "SOS", "dialog", SLOW);
+    await (await byNameIn(browser, again, "Finish early", "button")).click();
+    await byNameIn(browser, again, "Well done for staying with it", "region", SLOW);
+    await screenshot(browser, "17c-sos-finished");
+    await (await byNameIn(browser, again, "Log this craving", "button")).click();
+
+    // Today, with the form filled in from the timer.
+    await heading("Log a craving", SLOW);
+    const minutes = await byName(browser, "How long? (minutes)", "textbox");
+    assert.equal(await minutes.getValue(), "1", "the duration comes from the timer (at least a minute)");
+    const when = await byName(browser, "When did it start?", "textbox");
+    assert.ok((await when.getValue()).startsWith(localDay()), `the start time is today: ${await when.getValue()}`);
+    await choose(await byName(browser, "Intensity 5", "radio"));
+    await screenshot(browser, "17d-sos-log-craving");
+    await click("Save craving");
+    await waitForRoleText(browser, "status", /saved/i, SLOW);
+    const entries = await cravingEntries();
+    assert.match(entries[0], /5\/10/, `the craving from SOS is logged: ${entries[0]}`);
+    assert.match(entries[0], /1 min/, `with its length: ${entries[0]}`);
 
     await quit(browser);
     browser = null;

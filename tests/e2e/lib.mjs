@@ -200,6 +200,7 @@ const ROLES = {
   group: "self::fieldset or @role='group' or @role='radiogroup'",
   region: "self::section or @role='region'",
   dialog: "self::dialog or @role='dialog'",
+  timer: "@role='timer'",
 };
 
 /**
