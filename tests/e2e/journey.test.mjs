@@ -865,7 +865,9 @@ describe("Waymark journey in the real window", () => {
     assert.equal(c.activity, CRAVING.activity);
     assert.deepEqual(c.coping, CRAVING.coping);
     assert.equal(c.outcome, "passed");
-    assert.equal(cravings.length, 2, "no other craving was saved");
+    assert.equal(cravings.length, 3, "the first craving, the full one and the one from SOS; no other");
+    const fromSos = cravings.filter((x) => x.intensity === 5 && x.durationMinutes === 1 && x.note === null);
+    assert.equal(fromSos.length, 1, "the craving logged from SOS has its length from the timer");
 
     const renamed = read("trigger", "list").filter((t) => t.name === RENAMED_TRIGGER);
     assert.equal(renamed.length, 1, "the renamed trigger is in the catalogue");
