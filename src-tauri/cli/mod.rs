@@ -18,7 +18,7 @@ use clap::Parser;
 use waymark_core::vault::Vault;
 use waymark_core::Error;
 
-use args::{Cli, Command, MoodCommand, PassphraseCommand, ReviewCommand};
+use args::{Cli, Command, HelplinesArgs, MoodCommand, PassphraseCommand, ReviewCommand};
 pub use error::{exit, CliError};
 
 /// Parses the process arguments and runs the command.
@@ -77,6 +77,17 @@ fn execute(cli: Cli) -> Result<(), CliError> {
     let unlock = || -> Result<_, CliError> {
         Ok(vault.unlock(&credentials::unlock_credential(&cli.secrets, &vault)?)?)
     };
+    // The built-in helplines are public: with no journal here, `--region` needs no unlocking.
+    if let Command::Helplines(HelplinesArgs {
+        region: Some(region),
+        json,
+    }) = &cli.command
+    {
+        if !vault.exists() {
+            handlers::toolkit::public_helplines(region.key(), *json);
+            return Ok(());
+        }
+    }
     match &cli.command {
         Command::Init => {
             if vault.exists() {
@@ -96,6 +107,10 @@ fn execute(cli: Cli) -> Result<(), CliError> {
         Command::Checkin { command } => handlers::checkins::run(&unlock()?, command)?,
         Command::Review { command } => handlers::reviews::run(&unlock()?, command)?,
         Command::Lapse { command } => handlers::lapses::run(&unlock()?, command)?,
+        Command::Strategy { command } => handlers::toolkit::strategies(&unlock()?, command)?,
+        Command::Contact { command } => handlers::toolkit::contacts(&unlock()?, command)?,
+        Command::Helplines(args) => handlers::toolkit::helplines(&unlock()?, args)?,
+        Command::Plan { command } => handlers::toolkit::plan(&unlock()?, command)?,
         Command::Search(search) => handlers::views::search(&unlock()?, search)?,
         Command::Timeline(timeline) => handlers::views::timeline(&unlock()?, timeline)?,
         Command::Recovery { command } => handlers::views::recovery(&unlock()?, command)?,

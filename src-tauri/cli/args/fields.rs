@@ -13,6 +13,12 @@ pub enum Context {
     Lapse,
     /// `trigger delete|archive|merge`: the id is the first argument.
     Trigger,
+    /// `strategy ...`: the id is the first argument.
+    Strategy,
+    /// `contact ...`: the id is the first argument.
+    Contact,
+    /// `plan edit`: every field comes from `--file`.
+    Plan,
 }
 
 /// The flag that sets a core input field (camelCase, as core names it), for error messages.
@@ -55,6 +61,13 @@ pub fn flag_for_field(field: &str) -> &'static str {
         "recoveryKey" => "--recovery-key",
         "newPassphrase" => "new passphrase",
         "passphrase" => "passphrase",
+        "title" => "--title",
+        "summary" => "--summary",
+        "steps" => "--step",
+        "role" => "--role",
+        "phone" => "--phone",
+        "email" => "--email",
+        "notes" => "--notes",
         _ => "input",
     }
 }
@@ -68,7 +81,24 @@ pub fn flag_for(context: Context, field: &str) -> &'static str {
              --day or --note"
         }
         (Context::Trigger, "id") => "trigger ID",
+        (Context::Strategy, "id") => "strategy ID",
+        (Context::Contact, "id") => "contact ID",
+        (Context::Plan, field) => plan_flag(field),
         _ => flag_for_field(field),
+    }
+}
+
+/// `--file` and the plan section at fault, as `plan show --json` spells it.
+fn plan_flag(field: &str) -> &'static str {
+    match field {
+        "reasons" => "--file: reasons",
+        "warningSigns" => "--file: warningSigns",
+        "highRiskSituations" => "--file: highRiskSituations",
+        "peopleToCall" => "--file: peopleToCall",
+        "safePlaces" => "--file: safePlaces",
+        "safeActivities" => "--file: safeActivities",
+        "aftercare" => "--file: aftercare",
+        _ => "--file",
     }
 }
 
@@ -111,6 +141,13 @@ mod tests {
             "recoveryStart",
             "region",
             "medication",
+            "title",
+            "summary",
+            "steps",
+            "role",
+            "phone",
+            "email",
+            "notes",
         ] {
             assert_ne!(flag_for_field(field), "input", "{field}");
         }
@@ -119,5 +156,7 @@ mod tests {
             "--trigger or --new-trigger"
         );
         assert_eq!(flag_for(Context::Lapse, "triggers"), "--trigger");
+        assert_eq!(flag_for(Context::Plan, "safePlaces"), "--file: safePlaces");
+        assert_eq!(flag_for(Context::Contact, "phone"), "--phone");
     }
 }

@@ -5,6 +5,7 @@ pub mod daily;
 pub mod fields;
 pub mod lapse;
 pub mod review;
+pub mod toolkit;
 pub mod triggers;
 pub mod values;
 pub mod views;
@@ -17,6 +18,7 @@ pub use craving::CravingCommand;
 pub use daily::{CheckinCommand, JournalCommand, MoodCommand};
 pub use lapse::LapseCommand;
 pub use review::ReviewCommand;
+pub use toolkit::{ContactCommand, HelplinesArgs, PlanCommand, StrategyCommand};
 pub use triggers::TriggerCommand;
 pub use views::{ProfileCommand, RecoveryCommand, SearchArgs, TimelineArgs};
 
@@ -38,7 +40,7 @@ Exit codes:
   0 success   1 other failure   2 usage error or no passphrase given
   3 wrong passphrase or recovery key   4 no journal here (or init found one)
   5 invalid input, nothing written   6 journal damaged or from a newer version
-  7 not found (no entry or trigger with that id; it may have been deleted)";
+  7 not found (no entry, trigger, strategy or contact with that id; it may have been deleted)";
 
 /// Waymark: a private, encrypted recovery journal. Run with no arguments to open the window.
 #[derive(Debug, Parser)]
@@ -123,6 +125,23 @@ pub enum Command {
     Lapse {
         #[command(subcommand)]
         command: LapseCommand,
+    },
+    /// Coping strategies: the built-in library and your own; star, hide, and what works for you
+    Strategy {
+        #[command(subcommand)]
+        command: StrategyCommand,
+    },
+    /// Your support network: the people you can call, in call order
+    Contact {
+        #[command(subcommand)]
+        command: ContactCommand,
+    },
+    /// Helplines for your region, and your own local ones
+    Helplines(HelplinesArgs),
+    /// Your relapse-prevention plan
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
     },
     /// Search every entry's text
     Search(SearchArgs),

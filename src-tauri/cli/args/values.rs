@@ -3,6 +3,8 @@
 use clap::ValueEnum;
 use waymark_core::journal::content::TriggerCategory;
 use waymark_core::journal::{CravingOutcome, EntryKind};
+use waymark_core::library::StrategyCategory;
+use waymark_core::support::ContactRole;
 
 /// How a craving ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -203,4 +205,90 @@ pub fn parse_answer(text: &str) -> Result<Answer, String> {
         key: key.to_string(),
         value,
     })
+}
+
+/// A coping strategy's category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum StrategyCategoryArg {
+    /// Something to do right now, while the craving is here
+    InTheMoment,
+    /// Habits that make cravings rarer
+    DailyHabits,
+    /// Reaching out to people
+    Connection,
+    /// Services and professionals
+    ProfessionalHelp,
+    /// Sleep, food, movement, medication
+    BodyAndHealth,
+}
+
+impl From<StrategyCategoryArg> for StrategyCategory {
+    fn from(c: StrategyCategoryArg) -> Self {
+        match c {
+            StrategyCategoryArg::InTheMoment => StrategyCategory::InTheMoment,
+            StrategyCategoryArg::DailyHabits => StrategyCategory::DailyHabits,
+            StrategyCategoryArg::Connection => StrategyCategory::Connection,
+            StrategyCategoryArg::ProfessionalHelp => StrategyCategory::ProfessionalHelp,
+            StrategyCategoryArg::BodyAndHealth => StrategyCategory::BodyAndHealth,
+        }
+    }
+}
+
+/// Who someone in your support network is to you.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ContactRoleArg {
+    /// Sponsor
+    Sponsor,
+    /// Counsellor
+    Counsellor,
+    /// Keyworker
+    Keyworker,
+    /// GP or doctor
+    Gp,
+    /// Family
+    Family,
+    /// Friend
+    Friend,
+    /// Peer in recovery
+    Peer,
+    /// A group
+    Group,
+    /// Someone else
+    Other,
+}
+
+impl From<ContactRoleArg> for ContactRole {
+    fn from(r: ContactRoleArg) -> Self {
+        match r {
+            ContactRoleArg::Sponsor => ContactRole::Sponsor,
+            ContactRoleArg::Counsellor => ContactRole::Counsellor,
+            ContactRoleArg::Keyworker => ContactRole::Keyworker,
+            ContactRoleArg::Gp => ContactRole::Gp,
+            ContactRoleArg::Family => ContactRole::Family,
+            ContactRoleArg::Friend => ContactRole::Friend,
+            ContactRoleArg::Peer => ContactRole::Peer,
+            ContactRoleArg::Group => ContactRole::Group,
+            ContactRoleArg::Other => ContactRole::Other,
+        }
+    }
+}
+
+/// A region Waymark has helplines for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HelplineRegionArg {
+    /// United Kingdom
+    Uk,
+    /// United States
+    Us,
+}
+
+impl HelplineRegionArg {
+    /// The region key of the built-in helplines.
+    pub fn key(self) -> &'static str {
+        match self {
+            HelplineRegionArg::Uk => "uk",
+            HelplineRegionArg::Us => "us",
+        }
+    }
 }

@@ -6,7 +6,11 @@ use waymark_core::journal::{
     Checkin, Craving, JournalEntry, Lapse, Mood, Review, TimelineItem, Trigger, TriggerRef,
 };
 
-use super::text::{cell, clip, marked_excerpt, padded};
+use waymark_core::insights::WhatWorks;
+use waymark_core::library::Strategy;
+use waymark_core::support::{Contact, RegionHelplines};
+
+use super::text::{cell, clip, marked_excerpt, one_line, padded};
 
 fn names(triggers: &[TriggerRef]) -> String {
     triggers
@@ -74,6 +78,142 @@ pub fn triggers(triggers: &[Trigger]) {
             t.uses,
             if t.archived { "yes" } else { "no" }
         );
+    }
+}
+
+/// Coping strategies, in library order.
+pub fn strategies(strategies: &[Strategy]) {
+    if empty(
+        strategies.len(),
+        "No strategies to show. `waymark strategy list --all` includes hidden ones.",
+    ) {
+        return;
+    }
+    outln!(
+        "{:>6}  {:<1}  {:<40}  {:<17}  {:<8}  HIDDEN",
+        "ID",
+        "★",
+        "TITLE",
+        "CATEGORY",
+        "SOURCE"
+    );
+    for s in strategies {
+        outln!(
+            "{:>6}  {:<1}  {}  {:<17}  {:<8}  {}",
+            s.id,
+            if s.starred { "★" } else { " " },
+            padded(&s.title, 40),
+            s.category.key(),
+            if s.custom { "own" } else { "built-in" },
+            if s.hidden { "yes" } else { "no" }
+        );
+    }
+}
+
+/// A fraction as a whole percentage.
+fn percent(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "-".to_string(), |r| format!("{:.0}%", r * 100.0))
+}
+
+/// "What works for me", best first, with the counts behind every figure.
+pub fn what_works(rows: &[WhatWorks]) {
+    if empty(
+        rows.len(),
+        "Nothing to rank yet. Log a craving with `--coped \"STRATEGY TITLE\"` and its outcome.",
+    ) {
+        return;
+    }
+    outln!(
+        "{:>6}  {:<40}  {:>5}  {:>7}  {:>6}  {:>9}  AVG DROP",
+        "ID",
+        "STRATEGY",
+        "TRIED",
+        "OUTCOME",
+        "PASSED",
+        "PASS RATE"
+    );
+    for w in rows {
+        let drop = w.average_drop.map_or_else(
+            || "-".to_string(),
+            |d| format!("{d:.1} (of {})", w.with_drop),
+        );
+        outln!(
+            "{:>6}  {}  {:>5}  {:>7}  {:>6}  {:>9}  {drop}",
+            w.strategy_id,
+            padded(&w.title, 40),
+            w.tried,
+            w.with_outcome,
+            w.passed,
+            percent(w.pass_rate)
+        );
+    }
+}
+
+/// The support network, in call order.
+pub fn contacts(contacts: &[Contact]) {
+    if empty(
+        contacts.len(),
+        "No one in your support network yet. Add someone with `waymark contact add --name NAME`.",
+    ) {
+        return;
+    }
+    outln!(
+        "{:>5}  {:>6}  {:<30}  {:<10}  {:<18}  {:<30}  NOTES",
+        "ORDER",
+        "ID",
+        "NAME",
+        "ROLE",
+        "PHONE",
+        "EMAIL"
+    );
+    for c in contacts {
+        outln!(
+            "{:>5}  {:>6}  {}  {:<10}  {}  {}  {}",
+            c.call_order + 1,
+            c.id,
+            padded(&c.name, 30),
+            c.role.key(),
+            padded(c.phone.as_deref().unwrap_or(""), 18),
+            padded(c.email.as_deref().unwrap_or(""), 30),
+            cell(c.notes.as_deref())
+        );
+    }
+}
+
+/// The helplines for a region, then the person's own.
+pub fn helplines(lines: &RegionHelplines) {
+    match lines.region.as_deref() {
+        Some(region) if !lines.builtin.is_empty() => {
+            outln!("Helplines ({}):", region.to_uppercase());
+        }
+        Some(_) => outln!(
+            "Waymark has no helplines for your region; `waymark helplines --region uk|us` shows \
+             the ones it has."
+        ),
+        None => outln!(
+            "No region is set. Run `waymark profile set --region uk|us|other`, or `waymark \
+             helplines --region uk|us`."
+        ),
+    }
+    for h in &lines.builtin {
+        outln!(
+            "  {:<16}  {}  ({}; {})",
+            h.number,
+            one_line(&h.name),
+            h.kind.label(),
+            one_line(&h.hours)
+        );
+    }
+    if !lines.local.is_empty() {
+        outln!("Your own:");
+        for l in &lines.local {
+            let note = l
+                .note
+                .as_deref()
+                .map(|n| format!("  ({})", clip(n, 60)))
+                .unwrap_or_default();
+            outln!("  {:<16}  {}{note}", one_line(&l.number), clip(&l.name, 60));
+        }
     }
 }
 
