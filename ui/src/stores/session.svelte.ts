@@ -10,6 +10,9 @@ export const JOURNAL_SCREENS = [
   { screen: "journal", label: "Journal" },
   { screen: "checkin", label: "Check-in" },
   { screen: "recovery", label: "Recovery" },
+  { screen: "toolkit", label: "Coping" },
+  { screen: "support", label: "People" },
+  { screen: "plan", label: "My plan" },
   { screen: "triggers", label: "Triggers" },
   { screen: "search", label: "Search" },
 ] as const;

@@ -261,3 +261,71 @@ export function storedItem(
 ): TimelineItem {
   return { entry: { kind, id }, day, at, summary, excerpt };
 }
+
+// ---- Fixtures for the coping, people and plan screens ----
+import type { Contact, Helpline, LocalHelpline, RelapsePlan, Strategy, WhatWorks } from "../lib/api";
+
+/** Limits used by the coping, people and plan screens: the real generated values. */
+export const { PLAN_LIST_MAX_ITEMS, PLAN_TEXT_MAX_CHARS, STRATEGY_TITLE_MAX_CHARS, CONTACT_NAME_MAX_CHARS } =
+  await vi.importActual<typeof import("../lib/api")>("../lib/api");
+
+/** A strategy in the library; built in unless `custom` is given. */
+export function storedStrategy(id: number, title: string, details: Partial<Strategy> = {}): Strategy {
+  return {
+    id,
+    key: details.custom ? null : `strategy_${id}`,
+    title,
+    summary: null,
+    steps: [],
+    category: "in_the_moment",
+    source: null,
+    custom: false,
+    starred: false,
+    hidden: false,
+    ...details,
+  };
+}
+
+/** One line of "what works for me". */
+export function storedWhatWorks(strategyId: number, title: string, details: Partial<WhatWorks> = {}): WhatWorks {
+  return { strategyId, title, tried: 0, withOutcome: 0, passed: 0, passRate: null, withDrop: 0, averageDrop: null, ...details };
+}
+
+/** A contact in the support network. */
+export function storedContact(id: number, name: string, callOrder: number, details: Partial<Contact> = {}): Contact {
+  return { id, name, role: "friend", phone: null, email: null, notes: null, callOrder, ...details };
+}
+
+/** A built-in helpline. */
+export function storedHelpline(name: string, number: string, details: Partial<Helpline> = {}): Helpline {
+  return {
+    region: "uk",
+    name,
+    number,
+    kind: "crisis",
+    hours: "24 hours, every day",
+    description: "Someone to talk to.",
+    source: "Samaritans, checked 2026-01-10",
+    checked: "2026-01-10",
+    ...details,
+  };
+}
+
+/** One of the person's own helplines. */
+export function storedLocalHelpline(id: number, name: string, number: string, note: string | null = null): LocalHelpline {
+  return { id, name, number, note };
+}
+
+/** A plan with every section empty, or with the sections given. */
+export function storedPlan(details: Partial<RelapsePlan> = {}): RelapsePlan {
+  return {
+    reasons: [],
+    warningSigns: [],
+    highRiskSituations: [],
+    peopleToCall: [],
+    safePlaces: [],
+    safeActivities: [],
+    aftercare: [],
+    ...details,
+  };
+}
