@@ -87,6 +87,16 @@ const CHECKIN = { day: 7, note: `Tired but got through it ${MARKER}-checkin` };
 // Recovery (step 10): a start date some days ago, a lapse that restarts the counter, and one that
 // keeps it going (logged after choosing a region, to see its emergency number).
 const START_DAYS_AGO = 12;
+const CONTACT = {
+  name: `Sam ${MARKER}`,
+  phone: "07700 900123",
+  notes: `Sponsor since spring ${MARKER}-contact-notes`,
+};
+const PLAN = {
+  reason: `To be there for my daughter ${MARKER}-reason`,
+  situation: `Payday evening alone ${MARKER}-situation`,
+  then: `call Sam and go to the gym ${MARKER}-then`,
+};
 const LAPSE = {
   situation: `At a friend's flat ${MARKER}-situation`,
   learned: `Evenings alone are risky ${MARKER}-learned`,
@@ -744,6 +754,49 @@ describe("Waymark journey in the real window", () => {
     await screenshot(browser, "16c-timeline-renamed-trigger");
   });
 
+  step("12a-people-plan", "a contact and the plan are kept after locking, and both show in SOS", async () => {
+    await go("People");
+    const add = await byName(browser, "Add someone", "form");
+    await type(await byNameIn(browser, add, "Name", "textbox"), CONTACT.name);
+    await (await byNameIn(browser, add, "Role", "combobox")).selectByVisibleText("Sponsor");
+    await type(await byNameIn(browser, add, "Phone (optional)", "textbox"), CONTACT.phone);
+    await type(await byNameIn(browser, add, "Notes (optional)", "textbox"), CONTACT.notes);
+    await (await byNameIn(browser, add, "Add to my list", "button")).click();
+    await byName(browser, `Call ${CONTACT.name}`, "button", SLOW);
+    await screenshot(browser, "16d-people");
+
+    await go("My plan");
+    await click("Add a reason");
+    await type(await byName(browser, "Reason 1", "textbox", SLOW), PLAN.reason);
+    await click("Add a situation");
+    const situation = await byName(browser, "Situation 1", "group", SLOW);
+    await type(await byNameIn(browser, situation, "If…", "textbox"), PLAN.situation);
+    await type(await byNameIn(browser, situation, "then I will…", "textbox"), PLAN.then);
+    await click("Save plan");
+    await waitForRoleText(browser, "status", /^Saved\.$/, SLOW);
+    await screenshot(browser, "16e-plan");
+
+    await lock();
+    await unlockWithPassphrase(RECOVERED_PASSPHRASE);
+    await byName(browser, "Lock", "button", SLOW);
+    await go("My plan");
+    assert.equal(await (await byName(browser, "Reason 1", "textbox", SLOW)).getValue(), PLAN.reason, "the reason is kept");
+    const kept = await byName(browser, "Situation 1", "group");
+    assert.equal(await (await byNameIn(browser, kept, "If…", "textbox")).getValue(), PLAN.situation);
+    assert.equal(await (await byNameIn(browser, kept, "then I will…", "textbox")).getValue(), PLAN.then);
+
+    await browser.keys(["F1"]);
+    const dialog = await byName(browser, "SOS", "dialog", SLOW);
+    const people = await byNameIn(browser, dialog, "People you can call", "region", SLOW);
+    assert.ok((await flatText(people)).includes(CONTACT.name), "SOS lists the contact");
+    assert.ok((await flatText(await byNameIn(browser, dialog, "Your reasons", "region"))).includes(PLAN.reason));
+    const plans = await flatText(await byNameIn(browser, dialog, "Your if-then plans", "region"));
+    assert.ok(plans.includes(PLAN.situation) && plans.includes(PLAN.then), `SOS shows the if-then plan: ${plans}`);
+    await screenshot(browser, "16f-sos-with-plan");
+    await browser.keys(["Escape"]);
+    await waitFor("the panel to close", async () => (await allByName(browser, "SOS", "dialog")).length === 0, SLOW);
+  });
+
   step("12b-sos", "F1 opens SOS from any screen; the urge timer runs on; the craving is logged from it", async () => {
     // Time from the key press to the first frame painted with the panel open, measured in the page.
     await browser.execute(() => {
@@ -803,6 +856,9 @@ describe("Waymark journey in the real window", () => {
     const entries = await cravingEntries();
     assert.match(entries[0], /5\/10/, `the craving from SOS is logged: ${entries[0]}`);
     assert.match(entries[0], /1 min/, `with its length: ${entries[0]}`);
+    await openTimeline();
+    const onTimeline = await flatText(await timelineItem("Craving 5/10"));
+    assert.ok(onTimeline.includes("Craving 5/10"), `the craving from SOS is on the Timeline: ${onTimeline}`);
 
     await quit(browser);
     browser = null;
@@ -832,6 +888,11 @@ describe("Waymark journey in the real window", () => {
       "lapse situation": LAPSE.situation,
       "lapse learned": LAPSE.learned,
       "lapse next time": LAPSE.nextTime,
+      "contact name": CONTACT.name,
+      "contact notes": CONTACT.notes,
+      "plan reason": PLAN.reason,
+      "plan situation": PLAN.situation,
+      "plan then": PLAN.then,
       "second lapse situation": SECOND_LAPSE.situation,
       "first passphrase": FIRST_PASSPHRASE,
       "new passphrase": NEW_PASSPHRASE,
@@ -922,6 +983,17 @@ describe("Waymark journey in the real window", () => {
     assert.equal(recovery.attempts, 2);
     assert.equal(recovery.lapses, 2);
     assert.equal(read("profile", "show").region, "uk");
+
+    // The support network and the plan outlast the app: read back after it has quit.
+    const contacts = read("contact", "list");
+    assert.equal(contacts.length, 1);
+    assert.equal(contacts[0].name, CONTACT.name);
+    assert.equal(contacts[0].role, "sponsor");
+    assert.equal(contacts[0].phone, CONTACT.phone);
+    assert.equal(contacts[0].notes, CONTACT.notes);
+    const plan = read("plan", "show");
+    assert.deepEqual(plan.reasons, [PLAN.reason]);
+    assert.deepEqual(plan.highRiskSituations, [{ situation: PLAN.situation, plan: PLAN.then }]);
 
     for (const retired of [FIRST_PASSPHRASE, NEW_PASSPHRASE]) {
       const old = cli(["craving", "list", "--json"], { WAYMARK_PASSPHRASE: retired });

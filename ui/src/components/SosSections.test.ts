@@ -88,3 +88,34 @@ describe("SOS sections", () => {
     expect(session.screen).toBe("settings");
   });
 });
+
+describe("SOS call list actions", () => {
+  beforeEach(() => {
+    resetStores();
+  });
+
+  it("calls through the backend and copies numbers, saying what happened", async () => {
+    const { commands, ok, fail } = await import("../test/api-mock");
+    commands.openContactLink.mockReset();
+    commands.openContactLink.mockResolvedValueOnce(ok(null));
+    const user = userEvent.setup();
+    // After setup, which puts its own clipboard on navigator.
+    const writeText = vi.spyOn(navigator.clipboard, "writeText").mockResolvedValue(undefined);
+    render(SosSections, { summary });
+
+    await user.click(screen.getByRole("button", { name: "Call Sam" }));
+    expect(commands.openContactLink).toHaveBeenCalledWith(1, "call");
+    expect(screen.getByText("Opening your phone app to call Sam.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Call Mum" })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Copy number for Sam" }));
+    expect(writeText).toHaveBeenCalledWith("07700 900123");
+    await user.click(screen.getByRole("button", { name: "Copy number for Samaritans" }));
+    expect(writeText).toHaveBeenLastCalledWith("116 123");
+    expect(screen.getByText("Copied the number for Samaritans.")).toBeInTheDocument();
+
+    commands.openContactLink.mockResolvedValueOnce(fail("internal", "This computer has no app set up to make calls."));
+    await user.click(screen.getByRole("button", { name: "Call Sam" }));
+    expect(await screen.findByText("This computer has no app set up to make calls.")).toBeInTheDocument();
+  });
+});

@@ -79,6 +79,7 @@ describe("first run", () => {
     expect(commands.createVault).toHaveBeenCalledWith("quiet river lantern");
 
     await screen.findByRole("heading", { name: "Your recovery key" });
+    expect(commands.setProfile).not.toHaveBeenCalled();
     expect(screen.getByLabelText("Recovery key")).toHaveTextContent("ABCD-EFGH-IJKL-MNOP");
     const cont = screen.getByRole("button", { name: "Continue" });
     expect(cont).toBeDisabled();
@@ -90,6 +91,19 @@ describe("first run", () => {
     await screen.findByRole("heading", { name: "Log a craving" });
     expect(session.recoveryKey).toBeNull();
     expect(screen.queryByText("ABCD-EFGH-IJKL-MNOP")).not.toBeInTheDocument();
+  });
+
+  it("saves the region chosen at set-up, and nothing when it is left for later", async () => {
+    const user = userEvent.setup();
+    await openFirstRun();
+    const region = screen.getByRole("combobox", { name: "Where are you? (optional)" });
+    await screen.findByRole("option", { name: "United Kingdom" });
+    await user.selectOptions(region, "United Kingdom");
+    await user.type(screen.getByLabelText("Passphrase"), "quiet river lantern");
+    await user.type(screen.getByLabelText("Confirm passphrase"), "quiet river lantern");
+    await user.click(screen.getByRole("button", { name: "Create my journal" }));
+    await screen.findByRole("heading", { name: "Your recovery key" });
+    expect(commands.setProfile).toHaveBeenCalledWith({ recoveryStart: null, region: "uk", medication: null });
   });
 
   it("copies the recovery key, and says so when copying fails", async () => {
