@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { commands } from "../lib/api";
 import { clearAllOnLock } from "../stores/lockable";
-import { craving, ok, resetCommands, trigger } from "../test/api-mock";
+import { craving, ok, resetCommands, storedStrategy, trigger } from "../test/api-mock";
 import CravingForm from "./CravingForm.svelte";
 
 vi.mock("../lib/api", () => import("../test/api-mock"));
@@ -47,6 +47,22 @@ describe("craving form", () => {
     await user.click(screen.getByRole("button", { name: /^Clear: How strong was it afterwards/ }));
     await user.click(screen.getByRole("button", { name: "Save craving" }));
     expect(commands.addCraving).toHaveBeenCalledWith(expect.objectContaining({ outcome: null, intensityAfter: null }));
+  });
+
+  it("offers the coping library's titles first, then earlier answers", async () => {
+    const user = userEvent.setup();
+    vi.mocked(commands.listStrategies).mockResolvedValue(
+      ok([storedStrategy(1, "Let a craving rise and fall"), storedStrategy(2, "Reach out to someone")]),
+    );
+    render(CravingForm);
+    await user.click(screen.getByRole("button", { name: "Add details" }));
+    expect(commands.listStrategies).toHaveBeenCalledWith(false);
+    const input = screen.getByLabelText("What did you try to cope?");
+    await waitFor(() => expect(input.getAttribute("list")).not.toBeNull());
+    const options = [...document.querySelectorAll(`#${input.getAttribute("list")} option`)].map((o) =>
+      o.getAttribute("value"),
+    );
+    expect(options.slice(0, 2)).toEqual(["Let a craving rise and fall", "Reach out to someone"]);
   });
 
   it("typed but not yet added coping and triggers are still saved", async () => {
