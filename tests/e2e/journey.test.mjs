@@ -754,7 +754,14 @@ describe("Waymark journey in the real window", () => {
     await screenshot(browser, "16c-timeline-renamed-trigger");
   });
 
-  step("12a-people-plan", "a contact and the plan are kept after locking, and both show in SOS", async () => {
+  step("12a-people-plan", "a starred strategy, a contact and the plan are kept after locking, and show in SOS", async () => {
+    await go("Coping");
+    const star = await byName(browser, "Star Reach out to someone", "button", SLOW);
+    await reveal(browser, star, "center");
+    await star.click();
+    await waitFor("the star to be on", async () => (await star.getAttribute("aria-pressed")) === "true", SLOW);
+    await screenshot(browser, "16c2-coping");
+
     await go("People");
     const add = await byName(browser, "Add someone", "form");
     await type(await byNameIn(browser, add, "Name", "textbox"), CONTACT.name);
@@ -792,6 +799,8 @@ describe("Waymark journey in the real window", () => {
     assert.ok((await flatText(await byNameIn(browser, dialog, "Your reasons", "region"))).includes(PLAN.reason));
     const plans = await flatText(await byNameIn(browser, dialog, "Your if-then plans", "region"));
     assert.ok(plans.includes(PLAN.situation) && plans.includes(PLAN.then), `SOS shows the if-then plan: ${plans}`);
+    const helps = await flatText(await byNameIn(browser, dialog, "What helps you", "region"));
+    assert.ok(helps.startsWith("What helps you Reach out to someone"), `the starred strategy comes first: ${helps}`);
     await screenshot(browser, "16f-sos-with-plan");
     await browser.keys(["Escape"]);
     await waitFor("the panel to close", async () => (await allByName(browser, "SOS", "dialog")).length === 0, SLOW);
