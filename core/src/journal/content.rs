@@ -251,19 +251,9 @@ pub fn journal_content() -> &'static JournalContent {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::library::material::{MATERIAL_DIR, MATERIAL_FILES};
     use std::collections::HashSet;
     use std::path::Path;
-
-    /// The source material, by file name without `.txt`.
-    const MATERIAL_FILES: [&str; 5] = [
-        "000_18acf374f41b10ea",
-        "001_b6fc0e1bef8e43c4",
-        "002_024c7603ecd27f0a",
-        "003_ab21128b98149931",
-        "004_ecfa46343aab9bc8",
-    ];
-
-    const MATERIAL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/material");
 
     fn content() -> &'static JournalContent {
         journal_content()

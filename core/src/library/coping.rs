@@ -130,19 +130,8 @@ pub fn coping_library() -> &'static CopingLibrary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::library::material::{material, words, MATERIAL_FILES};
     use std::collections::HashSet;
-    use std::path::Path;
-
-    /// The source material, by file name without `.txt`.
-    const MATERIAL_FILES: [&str; 5] = [
-        "000_18acf374f41b10ea",
-        "001_b6fc0e1bef8e43c4",
-        "002_024c7603ecd27f0a",
-        "003_ab21128b98149931",
-        "004_ecfa46343aab9bc8",
-    ];
-
-    const MATERIAL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/material");
 
     /// Runs of this many words shared with the material count as copying.
     const COPY_RUN: usize = 8;
@@ -161,37 +150,6 @@ mod tests {
                     .unwrap_or_else(|| panic!("{citation:?} is not \"<file>: <heading>\""));
                 (file.trim(), heading.trim())
             })
-            .collect()
-    }
-
-    /// The material's text by file name, or `None` when the material is not checked out here.
-    fn material() -> Option<Vec<(&'static str, String)>> {
-        let dir = Path::new(MATERIAL_DIR);
-        if !dir.is_dir() {
-            eprintln!("skipped: {} is not here", dir.display());
-            return None;
-        }
-        Some(
-            MATERIAL_FILES
-                .iter()
-                .map(|&file| {
-                    let path = dir.join(format!("{file}.txt"));
-                    let text = std::fs::read_to_string(&path)
-                        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-                    (file, text)
-                })
-                .collect(),
-        )
-    }
-
-    /// Lower-cased words with all punctuation treated as a break.
-    fn words(text: &str) -> Vec<String> {
-        text.to_lowercase()
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-            .collect::<String>()
-            .split_whitespace()
-            .map(str::to_owned)
             .collect()
     }
 

@@ -13,13 +13,14 @@ pub(crate) const MATERIAL_FILES: [&str; 5] = [
     "004_ecfa46343aab9bc8",
 ];
 
-const MATERIAL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/material");
+/// Where the material sits beside the project.
+pub(crate) const MATERIAL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/material");
 
 /// Runs of this many words shared with the material count as copying.
 const COPY_RUN: usize = 8;
 
 /// The material's text by file name, or `None` when it is not checked out beside the project.
-fn material() -> Option<Vec<(&'static str, String)>> {
+pub(crate) fn material() -> Option<Vec<(&'static str, String)>> {
     let dir = Path::new(MATERIAL_DIR);
     if !dir.is_dir() {
         eprintln!("skipped: {} is not here", dir.display());
@@ -39,7 +40,7 @@ fn material() -> Option<Vec<(&'static str, String)>> {
 }
 
 /// Lower-cased words with all punctuation treated as a break.
-fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<String> {
     text.to_lowercase()
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
