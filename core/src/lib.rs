@@ -12,6 +12,7 @@ pub mod library;
 pub mod passphrase;
 pub mod paths;
 pub mod plan;
+pub mod schedule;
 pub mod session;
 pub mod store;
 pub mod support;

@@ -59,3 +59,7 @@ id_type!(
     /// Identifies one of the person's own local helplines.
     LocalHelplineId
 );
+id_type!(
+    /// Identifies a meeting or appointment in the person's schedule.
+    MeetingId
+);

@@ -19,6 +19,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_coping_support_plan.sql",
         include_str!("../../../migrations/0003_coping_support_plan.sql"),
     ),
+    (
+        "0004_schedule.sql",
+        include_str!("../../../migrations/0004_schedule.sql"),
+    ),
 ];
 
 /// The schema version this build writes and reads.

@@ -1,0 +1,1 @@
+//! Calendar files (RFC 5545): export the schedule, import meetings. (Being written.)
