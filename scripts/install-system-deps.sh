@@ -2,7 +2,8 @@
 # Installs the Debian/Ubuntu packages Waymark needs to build, run and test. Idempotent: packages
 # already present are skipped, and apt is only touched when something is missing.
 # Usage: scripts/install-system-deps.sh [--test] [--measure]
-#   --test     adds the end-to-end test tools (Xvfb, WebKitWebDriver, D-Bus, ImageMagick, poppler)
+#   --test     adds the test tools (Xvfb, WebKitWebDriver, D-Bus, ImageMagick, poppler, and
+#              python3-icalendar, an independent parser for the exported calendar files)
 #   --measure  adds what scripts/measure-window.sh needs (Xvfb, D-Bus, python3-xlib)
 set -euo pipefail
 
@@ -10,7 +11,8 @@ packages=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libayatana-appin
   librsvg2-dev libxdo-dev libssl-dev libgtk-3-dev nodejs npm)
 for option in "$@"; do
   case "$option" in
-    --test) packages+=(webkit2gtk-driver xvfb xauth imagemagick poppler-utils dbus-x11 dbus) ;;
+    --test) packages+=(webkit2gtk-driver xvfb xauth imagemagick poppler-utils dbus-x11 dbus
+      python3-icalendar) ;;
     --measure) packages+=(xvfb dbus python3-xlib) ;;
     *) echo "unknown option: $option" >&2; exit 2 ;;
   esac

@@ -5,21 +5,25 @@ pub mod bindings;
 pub mod cli;
 mod commands;
 pub mod error;
+mod reminders;
+mod tray;
 mod window;
 
 use std::process::ExitCode;
 
 use commands::AppState;
+use tauri::Manager;
 use waymark_core::vault::Vault;
 use waymark_core::Session;
 
 pub use error::ApiError;
+pub use reminders::sink as notification_sink;
 
 /// The IPC surface, shared by the running app and the TypeScript bindings generator.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     use commands::{
-        checkins, contacts, content, cravings, entries, helplines, journal, lapses, moods, plan,
-        profile, reviews, sos, strategies, triggers, vault,
+        calendar, checkins, contacts, content, cravings, entries, helplines, journal, lapses,
+        meetings, moods, plan, profile, reminders, reviews, sos, strategies, triggers, vault,
     };
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
@@ -92,6 +96,28 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             plan::plan_prompts,
             plan::export_plan,
             sos::sos_summary,
+            meetings::schedule_options,
+            meetings::list_meetings,
+            meetings::get_meeting,
+            meetings::add_meeting,
+            meetings::update_meeting,
+            meetings::delete_meeting,
+            meetings::skip_occurrence,
+            meetings::move_occurrence,
+            meetings::restore_occurrence,
+            meetings::set_attendance,
+            meetings::meeting_occurrences,
+            meetings::occurrences_on,
+            calendar::export_ics,
+            calendar::import_ics,
+            reminders::get_reminder_settings,
+            reminders::set_reminder_settings,
+            reminders::upcoming_reminders,
+            reminders::take_reminder_notices,
+            reminders::notification_status,
+            reminders::send_test_notification,
+            reminders::autostart_enabled,
+            reminders::set_autostart,
         ])
         // Limits the UI shows before the backend would refuse, so the two never disagree.
         .constant(
@@ -159,12 +185,43 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             waymark_core::plan::PLAN_LIST_MAX_ITEMS,
         )
         .constant(
+            "MEETING_TITLE_MAX_CHARS",
+            waymark_core::schedule::meeting::MEETING_TITLE_MAX_CHARS,
+        )
+        .constant(
+            "MEETING_LINK_MAX_CHARS",
+            waymark_core::schedule::meeting::MEETING_LINK_MAX_CHARS,
+        )
+        .constant(
+            "MEETING_REMINDERS_MAX",
+            waymark_core::schedule::meeting::MEETING_REMINDERS_MAX,
+        )
+        .constant(
+            "MEETING_DURATION_MAX_MINUTES",
+            waymark_core::schedule::meeting::MEETING_DURATION_MAX_MINUTES,
+        )
+        .constant(
+            "REMINDER_LEAD_MAX_MINUTES",
+            waymark_core::schedule::meeting::REMINDER_LEAD_MAX_MINUTES,
+        )
+        .constant(
+            "MEDICATION_REMINDERS_MAX",
+            waymark_core::schedule::reminders::MEDICATION_REMINDERS_MAX,
+        )
+        .constant(
+            "MEDICATION_LABEL_MAX_CHARS",
+            waymark_core::schedule::reminders::MEDICATION_LABEL_MAX_CHARS,
+        )
+        .constant(
             "SOS_STRATEGY_LIMIT",
             waymark_core::support::SOS_STRATEGY_LIMIT,
         )
         .dangerously_cast_bigints_to_number()
         .disable_serde_phases()
 }
+
+/// Whether the tray icon exists, so closing the window can hide it there instead of quitting.
+struct TrayPresent(bool);
 
 /// Opens the window and runs until it is closed.
 pub fn run_app() -> ExitCode {
@@ -174,13 +231,40 @@ pub fn run_app() -> ExitCode {
     };
     let builder = specta_builder();
     let result = tauri::Builder::default()
+        // First, so a second launch (say, from the app menu while Waymark sits in the tray)
+        // shows the running window instead of opening the vault twice.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            tray::show_main(app)
+        }))
+        // Notifications are sent from Rust only (the reminder thread); the front end has no
+        // notification permission. Starting at login is off until the person turns it on.
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            None,
+        ))
         // The save dialog for the plan export is opened from Rust only: no dialog permission is
         // granted to the front end. Calls and emails go through `tauri_plugin_opener::open_url`
         // from Rust, so that plugin is not registered at all and the window can open nothing.
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(Session::new(Vault::at(data_dir))))
         .invoke_handler(builder.invoke_handler())
-        .setup(|app| Ok(window::create_main(app)?))
+        .setup(|app| {
+            window::create_main(app)?;
+            // Without a tray (no status-notifier support), closing the window quits as before.
+            let tray = tray::install(app.handle()).is_ok();
+            app.manage(TrayPresent(tray));
+            reminders::spawn(app.handle().clone());
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if window.state::<TrayPresent>().0 {
+                    api.prevent_close();
+                    tray::close_to_tray(window);
+                }
+            }
+        })
         .run(tauri::generate_context!());
     match result {
         Ok(()) => ExitCode::SUCCESS,

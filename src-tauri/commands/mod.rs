@@ -1,5 +1,6 @@
 //! IPC commands: each takes state, calls core, maps the error. No logic lives here.
 
+pub mod calendar;
 pub mod checkins;
 pub mod contacts;
 pub mod content;
@@ -8,9 +9,11 @@ pub mod entries;
 pub mod helplines;
 pub mod journal;
 pub mod lapses;
+pub mod meetings;
 pub mod moods;
 pub mod plan;
 pub mod profile;
+pub mod reminders;
 pub mod reviews;
 pub mod sos;
 pub mod strategies;
@@ -19,13 +22,19 @@ pub mod vault;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use waymark_core::journal::SystemClock;
+use waymark_core::store::Store;
+use waymark_core::vault::Credential;
 use waymark_core::Session;
 
 use crate::error::ApiError;
+use crate::reminders::ReminderRuntime;
 
-/// The app's shared state: one session over the vault in the data directory.
+/// The app's shared state: one session over the vault in the data directory, and the
+/// reminders that run beside it.
 pub struct AppState {
     session: Mutex<Session>,
+    reminders: ReminderRuntime,
 }
 
 impl AppState {
@@ -33,13 +42,37 @@ impl AppState {
     pub fn new(session: Session) -> Self {
         Self {
             session: Mutex::new(session),
+            reminders: ReminderRuntime::new(waymark_core::schedule::zone::system_zone()),
         }
     }
 
     /// The session, locked for this command's use. A panic in an earlier command does not leave
     /// it unusable: locking, above all, must keep working.
-    fn session(&self) -> MutexGuard<'_, Session> {
+    pub(crate) fn session(&self) -> MutexGuard<'_, Session> {
         self.session.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The reminders.
+    pub(crate) fn reminders(&self) -> &ReminderRuntime {
+        &self.reminders
+    }
+
+    /// Takes over a store just unlocked or created, and catches reminders up.
+    pub(crate) fn open_session(&self, store: Store, recovery_key: Option<Credential>) {
+        let mut session = self.session();
+        session.open(store, recovery_key);
+        if let Ok(store) = session.store() {
+            self.reminders.after_unlock(store, &SystemClock);
+        }
+    }
+
+    /// Locks, keeping only a neutral plan of coming reminders in memory.
+    pub(crate) fn lock_session(&self) {
+        let mut session = self.session();
+        if let Ok(store) = session.store() {
+            self.reminders.before_lock(store, &SystemClock);
+        }
+        session.lock();
     }
 }
 

@@ -34,7 +34,7 @@ pub async fn create_vault(
     let passphrase = Zeroizing::new(passphrase);
     let vault = state.session().vault().clone();
     let (store, recovery) = blocking(move || vault.create(&passphrase)).await?;
-    state.session().open(store, None);
+    state.open_session(store, None);
     Ok(recovery.display().as_str().to_owned())
 }
 
@@ -45,7 +45,7 @@ pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<()
     let credential = Credential::Passphrase(Zeroizing::new(passphrase));
     let vault = state.session().vault().clone();
     let store = blocking(move || vault.unlock(&credential)).await?;
-    state.session().open(store, None);
+    state.open_session(store, None);
     Ok(())
 }
 
@@ -60,7 +60,7 @@ pub async fn unlock_with_recovery_key(
     let vault = state.session().vault().clone();
     let (store, credential) =
         blocking(move || vault.unlock(&credential).map(|store| (store, credential))).await?;
-    state.session().open(store, Some(credential));
+    state.open_session(store, Some(credential));
     Ok(())
 }
 
@@ -68,7 +68,7 @@ pub async fn unlock_with_recovery_key(
 #[tauri::command]
 #[specta::specta]
 pub async fn lock(state: State<'_, AppState>) -> Result<(), ApiError> {
-    state.session().lock();
+    state.lock_session();
     Ok(())
 }
 

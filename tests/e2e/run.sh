@@ -3,6 +3,8 @@
 #
 #   tests/e2e/run.sh <path-to-waymark-binary>
 #
+# The notification sink (`cargo build --example notification_sink`) must be built beside it.
+#
 # Starts a private D-Bus session, an Xvfb display and tauri-driver (which drives WebKitWebDriver),
 # installs the WebDriver client when needed, runs `node --test journey.test.mjs`, and tears all of it
 # down again, whatever happens. Exits with node's exit code. Works from any cwd, without a TTY.
@@ -26,16 +28,18 @@ die() { log "$*"; exit 2; }
 if [[ "${1:-}" == "--inner" ]]; then
   BIN="$2"
   WORK="$3"
+  SINK="$4"
   XVFB_PID=""
   DRIVER_PID=""
+  SINK_PID=""
 
   inner_cleanup() {
     local rc=$?
     trap - EXIT INT TERM
-    for pid in $DRIVER_PID $XVFB_PID; do
+    for pid in $DRIVER_PID $SINK_PID $XVFB_PID; do
       kill -TERM "$pid" 2>/dev/null || true
     done
-    for pid in $DRIVER_PID $XVFB_PID; do
+    for pid in $DRIVER_PID $SINK_PID $XVFB_PID; do
       for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
       kill -KILL "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true
@@ -66,6 +70,20 @@ if [[ "${1:-}" == "--inner" ]]; then
   export WEBKIT_DISABLE_DMABUF_RENDERER=1
   export LIBGL_ALWAYS_SOFTWARE=1
   export NO_AT_BRIDGE=1
+
+  # A recording notification server owns org.freedesktop.Notifications on this private bus,
+  # so the test sees exactly which notifications the app sends, and with which words.
+  : >"$WORK/notifications.jsonl"
+  "$SINK" "$WORK/notifications.jsonl" >"$WORK/sink.log" 2>&1 &
+  SINK_PID=$!
+  for _ in $(seq 100); do
+    grep -q ready "$WORK/sink.log" 2>/dev/null && break
+    kill -0 "$SINK_PID" 2>/dev/null || { cat "$WORK/sink.log" >&2; die "the notification sink exited early"; }
+    sleep 0.1
+  done
+  grep -q ready "$WORK/sink.log" || die "the notification sink did not start"
+  export WAYMARK_E2E_NOTIFICATIONS="$WORK/notifications.jsonl"
+  log "notification sink on the private session bus (pid $SINK_PID)"
 
   port_free() { ! (exec 9<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
   free_port() {
@@ -123,6 +141,9 @@ fi
 [[ $# -eq 1 ]] || die "usage: $0 <path-to-waymark-binary>"
 [[ -f "$1" && -x "$1" ]] || die "not an executable file: $1"
 BIN="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+# Built beside the binary by `cargo build --example notification_sink`.
+SINK="$(dirname "$BIN")/examples/notification_sink"
+[[ -x "$SINK" ]] || die "not found: $SINK (build it with: cargo build --example notification_sink)"
 
 for tool in node npm Xvfb dbus-run-session setsid; do
   command -v "$tool" >/dev/null || die "$tool not found"
@@ -189,7 +210,7 @@ trap 'exit 143' TERM
 # setsid: the inner part and everything it starts share one new process group whose id is the
 # inner part's pid, so the cleanup above can end all of it by that id.
 set +e
-setsid dbus-run-session -- bash "$HERE/run.sh" --inner "$BIN" "$WORK" </dev/null &
+setsid dbus-run-session -- bash "$HERE/run.sh" --inner "$BIN" "$WORK" "$SINK" </dev/null &
 GROUP=$!
 wait "$GROUP"
 rc=$?

@@ -1,12 +1,12 @@
 //! Meetings and appointments: what they are, when they start, how they repeat, and when to
 //! remind the person.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::recurrence::Recurrence;
+use super::recurrence::{original_starts, Recurrence};
 use super::zone::{parse_clock_time, parse_zone, resolve_local, system_zone};
 use crate::error::ValidationError;
 use crate::journal::craving::NOTE_MAX_CHARS;
@@ -220,7 +220,7 @@ impl NewMeeting {
             Some(name) => parse_zone("timeZone", name)?,
         };
         let start_local = day.and_time(time);
-        resolve_local("startTime", time_zone, start_local)?;
+        let first_at = resolve_local("startTime", time_zone, start_local)?.with_timezone(&Utc);
         if self.duration_minutes == 0 || self.duration_minutes > MEETING_DURATION_MAX_MINUTES {
             return Err(ValidationError::new(
                 "durationMinutes",
@@ -249,6 +249,7 @@ impl NewMeeting {
                 ));
             }
         }
+        check_it_happens(start_local, time_zone, &self.recurrence, until, first_at)?;
         let place = optional_text(
             "place",
             "The place",
@@ -280,6 +281,34 @@ impl NewMeeting {
             reminder_minutes,
         })
     }
+}
+
+/// A rule can be valid on its own and still never produce a date: every 12 months on the 31st
+/// when the first is in April, or an end day before the first matching day. Such a meeting would
+/// be saved and then never shown, so it is refused. Five years covers every 29 February.
+fn check_it_happens(
+    start: NaiveDateTime,
+    zone: Tz,
+    recurrence: &Recurrence,
+    until: Option<NaiveDate>,
+    first_at: DateTime<Utc>,
+) -> Result<(), ValidationError> {
+    let horizon = first_at + Duration::days(5 * 366);
+    if !original_starts(start, zone, recurrence, until, first_at, horizon).is_empty() {
+        return Ok(());
+    }
+    if until.is_some()
+        && !original_starts(start, zone, recurrence, None, first_at, horizon).is_empty()
+    {
+        return Err(ValidationError::new(
+            "until",
+            "The end date comes before the first day this meeting repeats on; choose a later day.",
+        ));
+    }
+    Err(ValidationError::new(
+        "recurrence",
+        "This meeting would never happen: no month it repeats in has that day. Choose another day or repeat.",
+    ))
 }
 
 /// An online meeting link must be a plain web address: no scripts, files or other schemes.

@@ -3,6 +3,7 @@
 //! tested across clock changes and month ends.
 
 pub mod ics;
+pub mod ics_file;
 pub mod meeting;
 pub mod occurrence;
 pub mod recurrence;
@@ -16,3 +17,6 @@ pub use reminders::{
     DueReminder, MedicationReminder, NotificationStyle, NotificationText, ReminderKind,
     ReminderSettings,
 };
+
+#[cfg(test)]
+mod occurrence_tests;

@@ -131,7 +131,9 @@ pub fn occurrences_between(
             return Err(Error::Internal("stored meeting exception unreadable"));
         };
         let at = resolve_lenient(p.zone, actual);
-        if at >= from && at < to {
+        // A move recorded before the meeting was edited applies only while the meeting still
+        // has that date, as a skip does.
+        if at >= from && at < to && is_original_occurrence(meeting, original)? {
             out.push((at, make(original, actual, true)));
         }
     }

@@ -297,13 +297,17 @@ pub fn original_starts(
             Vec::new()
         };
     };
+    // RFC 5545 (and the rrule crate, which refuses the rule otherwise) wants UNTIL in UTC when
+    // DTSTART has a zone. The end is the last moment of the local day, the later one when the
+    // clocks go back then.
     let rule = match until.and_then(|day| day.and_hms_opt(23, 59, 59)) {
-        Some(last) => match super::zone::resolve_local("until", zone, last) {
-            Ok(end) => rule.until(end.with_timezone(&rzone)),
-            Err(_) => rule.until(
-                rzone.from_utc_datetime(&super::zone::resolve_lenient(zone, last).naive_utc()),
-            ),
-        },
+        Some(last) => {
+            let end = zone.from_local_datetime(&last).latest().map_or_else(
+                || super::zone::resolve_lenient(zone, last),
+                |t| t.with_timezone(&Utc),
+            );
+            rule.until(end.with_timezone(&rrule::Tz::UTC))
+        }
         None => rule,
     };
     let Ok(set) = rule.build(dt_start) else {

@@ -118,7 +118,8 @@ pub enum ReminderKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct DueReminder {
-    /// Names this reminder so it is never shown twice, e.g. `m:4:2026-11-24T19:00:30`.
+    /// Names this reminder so it is never shown twice, e.g. `m:4:2026-11-24T19:00:30`, or
+    /// `m:4:2026-11-24T19:00>2026-11-25T18:00:30` once that occurrence is moved.
     pub key: String,
     /// What it is for.
     pub kind: ReminderKind,
@@ -167,13 +168,23 @@ pub fn due_between(
             let Ok(start) = DateTime::parse_from_rfc3339(&occ.starts_at) else {
                 continue;
             };
+            // A moved occurrence is reminded of afresh at its new time, even when the reminder
+            // for its usual time was already shown.
+            let moved_to = if occ.moved {
+                format!(">{}", start.format("%Y-%m-%dT%H:%M"))
+            } else {
+                String::new()
+            };
             for &lead in &meeting.reminder_minutes {
                 let due = start.with_timezone(&Utc) - Duration::minutes(i64::from(lead));
                 if due > after && due <= until {
                     out.push((
                         due,
                         DueReminder {
-                            key: format!("m:{}:{}:{}", meeting.id, occ.occurrence, lead),
+                            key: format!(
+                                "m:{}:{}{}:{}",
+                                meeting.id, occ.occurrence, moved_to, lead
+                            ),
                             kind: ReminderKind::Meeting,
                             due_at: format_instant(&due),
                             event_at: occ.starts_at.clone(),

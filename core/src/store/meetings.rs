@@ -209,13 +209,20 @@ impl Store {
     }
 
     /// Skips one occurrence (undo with [`Store::restore_occurrence`]).
+    /// A skipped occurrence did not happen, so any attendance marked for it is cleared.
     pub fn skip_occurrence(&self, id: MeetingId, occurrence: &str) -> Result<Meeting> {
         let (_, key) = self.check_occurrence(id, occurrence)?;
+        let tx = self.conn.unchecked_transaction()?;
         self.conn.execute(
             "INSERT INTO meeting_exception (meeting_id, occurrence, moved_to) VALUES (?1, ?2, NULL) \
              ON CONFLICT (meeting_id, occurrence) DO UPDATE SET moved_to = NULL",
             params![id.0, key],
         )?;
+        self.conn.execute(
+            "DELETE FROM meeting_attendance WHERE meeting_id = ?1 AND occurrence = ?2",
+            params![id.0, key],
+        )?;
+        tx.commit()?;
         self.meeting(id)
     }
 
@@ -226,7 +233,7 @@ impl Store {
         let target = parse_local("movedTo", to)?;
         resolve_local("movedTo", zone, target)?;
         let original = parse_local("occurrence", &key)?;
-        if (target - original).num_days().abs() > 60 {
+        if (target - original).abs() > Duration::days(60) {
             return Err(Error::Invalid(ValidationError::new(
                 "movedTo",
                 "A meeting can be moved by up to 60 days; for a bigger change, edit the meeting.",

@@ -1,5 +1,6 @@
 //! The encrypted SQLCipher store: opening with the raw data key, migrations, and repositories.
 
+mod calendar;
 mod checkins;
 mod contacts;
 mod cravings;
@@ -146,6 +147,8 @@ impl Store {
 mod coping_tests;
 #[cfg(test)]
 mod plan_tests;
+#[cfg(test)]
+mod schedule_tests;
 #[cfg(test)]
 mod support_tests;
 #[cfg(test)]

@@ -7,7 +7,11 @@ use std::path::Path;
 /// Replaces `path` with `contents` so that after a crash the file holds either the old or the new
 /// contents, never a mix. The file is private to the user (0600 on Unix).
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().ok_or(std::io::ErrorKind::InvalidInput)?;
+    let dir = match path.parent().ok_or(std::io::ErrorKind::InvalidInput)? {
+        // A bare file name ("plan.md") lives in the current directory.
+        d if d.as_os_str().is_empty() => Path::new("."),
+        d => d,
+    };
     let file_name = path.file_name().ok_or(std::io::ErrorKind::InvalidInput)?;
     let mut tmp_name = file_name.to_os_string();
     tmp_name.push(".tmp");

@@ -5,6 +5,7 @@ pub mod daily;
 pub mod fields;
 pub mod lapse;
 pub mod review;
+pub mod schedule;
 pub mod toolkit;
 pub mod triggers;
 pub mod values;
@@ -18,6 +19,7 @@ pub use craving::CravingCommand;
 pub use daily::{CheckinCommand, JournalCommand, MoodCommand};
 pub use lapse::LapseCommand;
 pub use review::ReviewCommand;
+pub use schedule::{IcsCommand, MeetingCommand, RemindersCommand};
 pub use toolkit::{ContactCommand, HelplinesArgs, PlanCommand, StrategyCommand};
 pub use triggers::TriggerCommand;
 pub use views::{ProfileCommand, RecoveryCommand, SearchArgs, TimelineArgs};
@@ -27,6 +29,12 @@ Entries:
   Every kind of entry (craving, mood, journal, checkin, review, lapse) has add, list, edit and
   delete. `edit ID` changes only the flags you give; `--note ''` clears a note. `delete ID`
   removes the entry for good. Ids are shown by `list` and printed by `add`.
+
+Meetings:
+  `meeting add` takes the first day and local start time; `--repeat` with --every, --days,
+  --month-day or --week and --weekday says how it repeats. `meeting next` lists the times coming
+  up, each with the YYYY-MM-DDTHH:MM that `meeting skip`, `move`, `restore` and `attend` take as
+  --occurrence. `ics export` writes an unencrypted calendar file without your notes.
 
 Secrets:
   The passphrase comes from WAYMARK_PASSPHRASE, --passphrase-file, or a prompt when run in a
@@ -40,7 +48,8 @@ Exit codes:
   0 success   1 other failure   2 usage error or no passphrase given
   3 wrong passphrase or recovery key   4 no journal here (or init found one)
   5 invalid input, nothing written   6 journal damaged or from a newer version
-  7 not found (no entry, trigger, strategy or contact with that id; it may have been deleted)";
+  7 not found (no entry, trigger, strategy, contact or meeting with that id; it may have been
+    deleted)";
 
 /// Waymark: a private, encrypted recovery journal. Run with no arguments to open the window.
 #[derive(Debug, Parser)]
@@ -142,6 +151,21 @@ pub enum Command {
     Plan {
         #[command(subcommand)]
         command: PlanCommand,
+    },
+    /// Meetings and appointments: add, list, edit, skip or move a date, say whether you went
+    Meeting {
+        #[command(subcommand)]
+        command: MeetingCommand,
+    },
+    /// Reminders: which are due, and the check-in and medication reminder settings
+    Reminders {
+        #[command(subcommand)]
+        command: RemindersCommand,
+    },
+    /// Calendar files (.ics): export your meetings, or import them from another calendar
+    Ics {
+        #[command(subcommand)]
+        command: IcsCommand,
     },
     /// Search every entry's text
     Search(SearchArgs),

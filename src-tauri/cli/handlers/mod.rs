@@ -7,6 +7,7 @@ pub mod lapses;
 pub mod moods;
 pub mod reviews;
 pub mod safety;
+pub mod schedule;
 pub mod toolkit;
 pub mod triggers;
 pub mod views;

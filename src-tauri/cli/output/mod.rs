@@ -1,6 +1,8 @@
 //! What the CLI prints on success.
 
 pub mod recovery;
+pub mod reminders;
+pub mod schedule;
 pub mod tables;
 pub mod text;
 

@@ -171,6 +171,59 @@ export const commands = {
 	 *  helplines for the region (built-in and the person's own), and reasons for recovery.
 	 */
 	sosSummary: () => typedError<SosSummary, ApiError>(__TAURI_INVOKE("sos_summary")),
+	/**  The kinds of meeting and the computer's time zone. */
+	scheduleOptions: () => typedError<ScheduleOptions, ApiError>(__TAURI_INVOKE("schedule_options")),
+	/**  Every meeting. */
+	listMeetings: () => typedError<Meeting[], ApiError>(__TAURI_INVOKE("list_meetings")),
+	/**  One meeting. */
+	getMeeting: (id: MeetingId) => typedError<Meeting, ApiError>(__TAURI_INVOKE("get_meeting", { id })),
+	/**  Adds a meeting. */
+	addMeeting: (input: NewMeetingInput) => typedError<Meeting, ApiError>(__TAURI_INVOKE("add_meeting", { input })),
+	/**  Replaces a meeting's details. */
+	updateMeeting: (id: MeetingId, input: NewMeetingInput) => typedError<Meeting, ApiError>(__TAURI_INVOKE("update_meeting", { id, input })),
+	/**  Deletes a meeting with its history. */
+	deleteMeeting: (id: MeetingId) => typedError<null, ApiError>(__TAURI_INVOKE("delete_meeting", { id })),
+	/**  Skips one occurrence, named by its original local start. */
+	skipOccurrence: (id: MeetingId, occurrence: string) => typedError<Meeting, ApiError>(__TAURI_INVOKE("skip_occurrence", { id, occurrence })),
+	/**  Moves one occurrence to another local start (YYYY-MM-DDTHH:MM). */
+	moveOccurrence: (id: MeetingId, occurrence: string, to: string) => typedError<Meeting, ApiError>(__TAURI_INVOKE("move_occurrence", { id, occurrence, to })),
+	/**  Puts a skipped or moved occurrence back. */
+	restoreOccurrence: (id: MeetingId, occurrence: string) => typedError<Meeting, ApiError>(__TAURI_INVOKE("restore_occurrence", { id, occurrence })),
+	/**  Records whether the person went (`None` clears it). */
+	setAttendance: (id: MeetingId, occurrence: string, attendance: Attendance | null) => typedError<null, ApiError>(__TAURI_INVOKE("set_attendance", { id, occurrence, attendance })),
+	/**  Occurrences from `past_days` ago to `future_days` ahead, in order. */
+	meetingOccurrences: (pastDays: number, futureDays: number) => typedError<Occurrence[], ApiError>(__TAURI_INVOKE("meeting_occurrences", { pastDays, futureDays })),
+	/**  The occurrences on one local day (YYYY-MM-DD), for the daily check-in. */
+	occurrencesOn: (date: string) => typedError<Occurrence[], ApiError>(__TAURI_INVOKE("occurrences_on", { date })),
+	/**
+	 *  Asks where to save the schedule as an `.ics` file and writes it there. Returns the path, or
+	 *  `None` when the person cancelled.
+	 */
+	exportIcs: () => typedError<string | null, ApiError>(__TAURI_INVOKE("export_ics")),
+	/**
+	 *  Asks for an `.ics` file and imports its meetings. Returns what was imported and what was
+	 *  skipped (and why), or `None` when the person cancelled.
+	 */
+	importIcs: () => typedError<IcsImportReport | null, ApiError>(__TAURI_INVOKE("import_ics")),
+	/**  The reminder settings. */
+	getReminderSettings: () => typedError<ReminderSettings, ApiError>(__TAURI_INVOKE("get_reminder_settings")),
+	/**  Replaces the reminder settings. */
+	setReminderSettings: (settings: ReminderSettings) => typedError<ReminderSettings, ApiError>(__TAURI_INVOKE("set_reminder_settings", { settings })),
+	/**  The reminders coming up in the next `hours` hours (at most two weeks). */
+	upcomingReminders: (hours: number) => typedError<DueReminder[], ApiError>(__TAURI_INVOKE("upcoming_reminders", { hours })),
+	/**
+	 *  Reminders to list in the window: those that fell due while Waymark was closed or the
+	 *  computer slept, and those that could not be shown. Taking them empties the list.
+	 */
+	takeReminderNotices: () => typedError<DueReminder[], ApiError>(__TAURI_INVOKE("take_reminder_notices")),
+	/**  Whether desktop notifications are getting through. */
+	notificationStatus: () => typedError<DeliveryStatus, ApiError>(__TAURI_INVOKE("notification_status")),
+	/**  Shows a neutral test notification, so the person can see reminders will get through. */
+	sendTestNotification: () => typedError<TestNotificationResult, ApiError>(__TAURI_INVOKE("send_test_notification")),
+	/**  Whether Waymark starts when the person logs in. */
+	autostartEnabled: () => typedError<boolean, ApiError>(__TAURI_INVOKE("autostart_enabled")),
+	/**  Turns starting at login on or off; returns the new state. */
+	setAutostart: (enabled: boolean) => typedError<boolean, ApiError>(__TAURI_INVOKE("set_autostart", { enabled })),
 };
 
 /* Constants */
@@ -186,6 +239,18 @@ export const HELPLINE_NAME_MAX_CHARS = 100 as const;
 
 export const HELPLINE_NOTE_MAX_CHARS = 500 as const;
 
+export const MEDICATION_LABEL_MAX_CHARS = 60 as const;
+
+export const MEDICATION_REMINDERS_MAX = 6 as const;
+
+export const MEETING_DURATION_MAX_MINUTES = 720 as const;
+
+export const MEETING_LINK_MAX_CHARS = 500 as const;
+
+export const MEETING_REMINDERS_MAX = 4 as const;
+
+export const MEETING_TITLE_MAX_CHARS = 120 as const;
+
 export const NOTE_MAX_CHARS = 10000 as const;
 
 export const PHONE_MAX_CHARS = 30 as const;
@@ -195,6 +260,8 @@ export const PHONE_MIN_DIGITS = 3 as const;
 export const PLAN_LIST_MAX_ITEMS = 50 as const;
 
 export const PLAN_TEXT_MAX_CHARS = 500 as const;
+
+export const REMINDER_LEAD_MAX_MINUTES = 10080 as const;
 
 export const SHORT_TEXT_MAX_CHARS = 200 as const;
 
@@ -228,6 +295,13 @@ export type ApiError = {
 	/**  The input field at fault, if any (camelCase, as in the TypeScript types). */
 	field: string | null,
 };
+
+/**  Whether the person went. */
+export type Attendance = 
+/**  They went. */
+"attended" | 
+/**  They did not go. */
+"missed";
 
 /**  A stored check-in. */
 export type Checkin = {
@@ -359,6 +433,18 @@ export type CravingOutcome =
 /**  It is still going. */
 "ongoing";
 
+/**  Whether desktop notifications are getting through, for the window to show. */
+export type DeliveryStatus = {
+	/**  Reminders shown as desktop notifications since Waymark started. */
+	shown: number,
+	/**  Reminders that could not be shown since Waymark started. */
+	failed: number,
+	/**  Why the last one failed, in plain words; `None` when the last one got through. */
+	lastError: string | null,
+	/**  When the last failure happened, RFC 3339. */
+	lastFailureAt: string | null,
+};
+
 /**  Which part of recovery a weekly question looks at. */
 export type Domain = 
 /**  Opioid, alcohol and other drug use. */
@@ -370,6 +456,30 @@ export type Domain =
 "risk" | 
 /**  Things that support recovery: people, meetings and treatment, purpose, confidence. */
 "protective";
+
+/**  A reminder at one instant. */
+export type DueReminder = {
+	/**
+	 *  Names this reminder so it is never shown twice, e.g. `m:4:2026-11-24T19:00:30`, or
+	 *  `m:4:2026-11-24T19:00>2026-11-25T18:00:30` once that occurrence is moved.
+	 */
+	key: string,
+	/**  What it is for. */
+	kind: ReminderKind,
+	/**  When it falls due, RFC 3339 UTC. */
+	dueAt: string,
+	/**
+	 *  The time of the thing itself (the meeting's start, the check-in time), RFC 3339 in the
+	 *  local zone it belongs to.
+	 */
+	eventAt: string,
+	/**  The wall-clock time of the thing, HH:MM, as the notification shows it. */
+	eventTime: string,
+	/**  The meeting's title or the medication's label; shown only in detailed notifications. */
+	title: string | null,
+	/**  The meeting, for a meeting reminder. */
+	meetingId: MeetingId | null,
+};
 
 /**  Every kind of entry the journal holds. */
 export type EntryKind = 
@@ -470,6 +580,22 @@ export type HelplineKind =
 /**  Someone to talk to in emotional distress or a crisis. */
 "crisis";
 
+/**  What importing a calendar file did. */
+export type IcsImportReport = {
+	/**  The meetings added, as stored. */
+	imported: Meeting[],
+	/**  The events left out. */
+	skipped: IcsSkipped[],
+};
+
+/**  An event in a calendar file that was not imported, and why. */
+export type IcsSkipped = {
+	/**  The event's title (shortened), or "Imported meeting" when it has none. */
+	title: string,
+	/**  Why it was left out, in a sentence for the person. */
+	reason: string,
+};
+
 /**  A high-risk situation with what the person will do if it comes up. */
 export type IfThenPlan = {
 	/**  The situation: "If ...". */
@@ -559,6 +685,83 @@ export type Medication = {
 	label: string,
 	/**  The material section describing it; empty for `other`. */
 	source: string,
+};
+
+/**  A medication reminder at one time of day. */
+export type MedicationReminder = {
+	/**  Local time of day, HH:MM. */
+	time: string,
+	/**
+	 *  The person's own words for it, shown only in detailed notifications; `None` means
+	 *  the notification never names a medication.
+	 */
+	label?: string | null,
+};
+
+/**  A stored meeting, with its exceptions. */
+export type Meeting = {
+	/**  Its id. */
+	id: MeetingId,
+	/**  Title. */
+	title: string,
+	/**  Kind. */
+	kind: MeetingKind,
+	/**  Local start of the first occurrence, YYYY-MM-DDTHH:MM. */
+	startLocal: string,
+	/**  IANA time zone. */
+	timeZone: string,
+	/**  Minutes. */
+	durationMinutes: number,
+	/**  How it repeats. */
+	recurrence: Recurrence,
+	/**  Last day, YYYY-MM-DD. */
+	until: string | null,
+	/**  Place. */
+	place: string | null,
+	/**  Online link. */
+	link: string | null,
+	/**  Notes. */
+	notes: string | null,
+	/**  Reminder leads in minutes, largest first. */
+	reminderMinutes: number[],
+	/**  Occurrences skipped or moved. */
+	exceptions: MeetingException[],
+};
+
+/**  One occurrence skipped or moved. */
+export type MeetingException = {
+	/**  The occurrence's original local start, YYYY-MM-DDTHH:MM. */
+	occurrence: string,
+	/**  Its new local start; `None` means skipped. */
+	movedTo: string | null,
+};
+
+/**  Identifies a meeting or appointment in the person's schedule. */
+export type MeetingId = number;
+
+/**  What sort of meeting or appointment it is. */
+export type MeetingKind = 
+/**  Narcotics Anonymous or another 12-step meeting. */
+"twelve_step" | 
+/**  A SMART Recovery meeting. */
+"smart_recovery" | 
+/**  Group therapy. */
+"group_therapy" | 
+/**  Counselling or therapy, one to one. */
+"counselling" | 
+/**  An appointment with a keyworker at a drug service. */
+"keyworker" | 
+/**  A GP, clinic or pharmacy appointment. */
+"clinic" | 
+/**  Anything else. */
+"other";
+
+/**  One kind of meeting and its label. */
+export type MeetingKindOption = {
+	/**  The kind. */
+	kind: MeetingKind,
+	/**  What the person sees. */
+	label: string,
 };
 
 /**  A milestone: a day count with its name. */
@@ -693,6 +896,34 @@ export type NewLocalHelplineInput = {
 	note?: string | null,
 };
 
+/**  A meeting as typed, before validation. */
+export type NewMeetingInput = {
+	/**  What the person calls it, e.g. "Tuesday NA, St Mark's". */
+	title: string,
+	/**  Its kind. */
+	kind: MeetingKind,
+	/**  The day of the first occurrence, YYYY-MM-DD. */
+	startDate: string,
+	/**  The local start time, HH:MM (24-hour). */
+	startTime: string,
+	/**  The IANA time zone the time is in; `None` means the computer's own zone. */
+	timeZone?: string | null,
+	/**  How long it lasts, in minutes. */
+	durationMinutes: number,
+	/**  How it repeats. */
+	recurrence?: Recurrence,
+	/**  The last day it may happen on, YYYY-MM-DD; `None` means it goes on. */
+	until?: string | null,
+	/**  Where it is. */
+	place?: string | null,
+	/**  An online link (http or https). */
+	link?: string | null,
+	/**  Private notes. */
+	notes?: string | null,
+	/**  When to remind, in minutes before the start (0 = at the start). */
+	reminderMinutes?: number[],
+};
+
 /**  A mood check-in as entered. */
 export type NewMoodInput = {
 	/**  1 (very low) to 10 (very good). */
@@ -742,6 +973,44 @@ export type NewTriggerInput = {
 	 *  `times_and_situations` or `things`.
 	 */
 	category: string,
+};
+
+/**  How much a notification says. */
+export type NotificationStyle = 
+/**  "Reminder at 19:30": the time only. */
+"neutral" | 
+/**  "You have a reminder": not even the time. */
+"private" | 
+/**  "Tuesday NA at 19:30": the title, and only while Waymark is unlocked. */
+"detailed";
+
+/**  One occurrence of a meeting. */
+export type Occurrence = {
+	/**  The meeting. */
+	meetingId: MeetingId,
+	/**  Its title. */
+	title: string,
+	/**  Its kind. */
+	kind: MeetingKind,
+	/**
+	 *  The original local start, YYYY-MM-DDTHH:MM: names the occurrence for skipping, moving
+	 *  and attendance, even once moved.
+	 */
+	occurrence: string,
+	/**  When it starts, RFC 3339 in the meeting's own zone. */
+	startsAt: string,
+	/**  When it ends, RFC 3339 in the meeting's own zone. */
+	endsAt: string,
+	/**  The meeting's time zone. */
+	timeZone: string,
+	/**  Moved from its usual time. */
+	moved: boolean,
+	/**  Where. */
+	place: string | null,
+	/**  Online link. */
+	link: string | null,
+	/**  Whether the person went, once they have said. */
+	attendance: Attendance | null,
 };
 
 /**  A strength estimate to show while the person types. */
@@ -843,6 +1112,38 @@ export type RecoverySummary = {
 	lapses: number,
 };
 
+/**
+ *  How a meeting repeats. Monthly rules follow RFC 5545: a meeting "on the 31st" skips months
+ *  without one; `day: -1` means the last day of every month.
+ */
+export type Recurrence = 
+/**  Just once. */
+{ type: "once" } | 
+/**  Every `interval` days. */
+{ type: "daily"; 
+/**  1 = every day. */
+interval: number } | 
+/**  Every `interval` weeks, on the chosen days. */
+{ type: "weekly"; 
+/**  1 = every week, 2 = every other week. */
+interval: number; 
+/**  The days it falls on. */
+days: Weekday[] } | 
+/**  Every `interval` months on one day of the month (1-31, or -1 for the last day). */
+{ type: "monthlyOnDay"; 
+/**  1 = every month. */
+interval: number; 
+/**  Day of the month, or -1 for the last. */
+day: number } | 
+/**  Every `interval` months on, say, the second Tuesday (`week` 1-4, or -1 for the last). */
+{ type: "monthlyOnWeekday"; 
+/**  1 = every month. */
+interval: number; 
+/**  Which one in the month: 1-4, or -1 for the last. */
+week: number; 
+/**  The day of the week. */
+weekday: Weekday };
+
 /**  Where the person is, for the emergency number on the safety card. */
 export type Region = {
 	/**  `uk`, `us` or `other`. */
@@ -891,6 +1192,25 @@ export type RelapsePlan = {
 	aftercare: string[],
 };
 
+/**  What a reminder is for. */
+export type ReminderKind = 
+/**  A meeting or appointment. */
+"meeting" | 
+/**  The daily check-in. */
+"checkin" | 
+/**  Medication. */
+"medication";
+
+/**  Every reminder setting, stored inside the encrypted vault. */
+export type ReminderSettings = {
+	/**  Remind to do the daily check-in at this local time, HH:MM; `None` = off. */
+	checkinTime?: string | null,
+	/**  Medication reminders. */
+	medication?: MedicationReminder[],
+	/**  How much notifications say. */
+	style?: NotificationStyle,
+};
+
 /**  A stored weekly review. */
 export type Review = {
 	/**  Its id. */
@@ -916,6 +1236,14 @@ export type SafetyFact = {
 	text: string,
 	/**  A material section or a public authority with the date it was checked. */
 	source: string,
+};
+
+/**  The choices the meeting form offers, from the backend so the two never disagree. */
+export type ScheduleOptions = {
+	/**  Every kind of meeting with its label, in the order to offer them. */
+	kinds: MeetingKindOption[],
+	/**  The computer's own IANA time zone, the default for new meetings. */
+	systemZone: string,
 };
 
 /**  Everything the SOS panel shows. */
@@ -994,6 +1322,14 @@ export type StrategyCategory =
 
 /**  Identifies a coping strategy, built in or the person's own. */
 export type StrategyId = number;
+
+/**  The outcome of a test notification. */
+export type TestNotificationResult = {
+	/**  It was handed to the desktop's notification service. */
+	delivered: boolean,
+	/**  Why not, in plain words. */
+	problem: string | null,
+};
 
 /**  One line of the timeline or of search results. */
 export type TimelineItem = {
@@ -1108,6 +1444,23 @@ export type WarningSignStage =
 "middle" | 
 /**  Late: close to using. */
 "late";
+
+/**  A day of the week. */
+export type Weekday = 
+/**  Monday. */
+"mon" | 
+/**  Tuesday. */
+"tue" | 
+/**  Wednesday. */
+"wed" | 
+/**  Thursday. */
+"thu" | 
+/**  Friday. */
+"fri" | 
+/**  Saturday. */
+"sat" | 
+/**  Sunday. */
+"sun";
 
 /**  A question in the weekly review. */
 export type WeeklyQuestion = {

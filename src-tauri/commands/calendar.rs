@@ -1,0 +1,77 @@
+//! Commands to export the schedule to a calendar file and import meetings from one. The file
+//! dialogs are opened from Rust: the window has no file-system or dialog permission.
+
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use waymark_core::journal::SystemClock;
+use waymark_core::schedule::ics::IcsImportReport;
+use waymark_core::schedule::ics_file::{read_calendar_file, write_calendar_file};
+
+use super::{blocking, AppState};
+use crate::error::ApiError;
+
+/// The file name the save dialog suggests.
+const EXPORT_FILE_NAME: &str = "schedule.ics";
+
+/// Asks where to save the schedule as an `.ics` file and writes it there. Returns the path, or
+/// `None` when the person cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_ics(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, ApiError> {
+    let calendar = state.session().store()?.export_ics(&SystemClock)?;
+    let chosen = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_title("Save your schedule (this calendar file is not encrypted)")
+            .add_filter("Calendar", &["ics"])
+            .set_file_name(EXPORT_FILE_NAME)
+            .blocking_save_file()
+    })
+    .await
+    .map_err(|_| ApiError::internal("The save dialog could not be shown; nothing was saved."))?;
+    let Some(chosen) = chosen else {
+        return Ok(None);
+    };
+    let path = chosen.into_path().map_err(|_| {
+        ApiError::internal("That place can't be saved to; choose a folder on this computer.")
+    })?;
+    let shown = path.display().to_string();
+    blocking(move || write_calendar_file(&path, &calendar)).await?;
+    Ok(Some(shown))
+}
+
+/// Asks for an `.ics` file and imports its meetings. Returns what was imported and what was
+/// skipped (and why), or `None` when the person cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_ics(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<IcsImportReport>, ApiError> {
+    state.session().store()?;
+    let chosen = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_title("Choose a calendar file to import")
+            .add_filter("Calendar", &["ics"])
+            .blocking_pick_file()
+    })
+    .await
+    .map_err(|_| ApiError::internal("The file dialog could not be shown; nothing was imported."))?;
+    let Some(chosen) = chosen else {
+        return Ok(None);
+    };
+    let path = chosen.into_path().map_err(|_| {
+        ApiError::internal("That file can't be read; choose a file on this computer.")
+    })?;
+    let text = blocking(move || read_calendar_file(&path)).await?;
+    let zone = state.reminders().zone();
+    Ok(Some(state.session().store()?.import_ics(
+        &text,
+        zone,
+        &SystemClock,
+    )?))
+}
