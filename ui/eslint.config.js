@@ -46,4 +46,22 @@ export default defineConfig(
       ],
     },
   },
+  {
+    // The generated bindings carry no events: src/lib/events.ts alone listens to them, and may
+    // import the event API and nothing else from @tauri-apps.
+    files: ["src/lib/events.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@tauri-apps/(?!api/event$)",
+              message: "src/lib/events.ts may import only @tauri-apps/api/event.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

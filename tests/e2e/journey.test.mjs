@@ -8,7 +8,7 @@
 
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 
 import {
@@ -101,6 +101,11 @@ const LAPSE = {
   situation: `At a friend's flat ${MARKER}-situation`,
   learned: `Evenings alone are risky ${MARKER}-learned`,
   nextTime: `Call someone first ${MARKER}-next-time`,
+};
+const MEETING = {
+  title: `Tuesday group ${MARKER}-meeting`,
+  place: `Church hall ${MARKER}-place`,
+  notes: `Bring the workbook ${MARKER}-meeting-notes`,
 };
 const SECOND_LAPSE = { situation: `Payday evening ${MARKER}-situation2` };
 
@@ -873,6 +878,74 @@ describe("Waymark journey in the real window", () => {
     browser = null;
   });
 
+  step("12c-meetings", "a weekly meeting shows its next dates, and its reminder arrives as one neutral notification", async () => {
+    assert.ok(config.notifications, "run.sh starts a notification sink and names its log");
+    assert.equal(readFileSync(config.notifications, "utf8"), "", "no notification before any reminder");
+    await go("Meetings");
+    await click("Add a meeting");
+    // It starts at the first whole minute at least 70 s from now, and reminds at the start: the
+    // reminder is due within about two minutes.
+    const start = new Date(Date.now() + 70_000);
+    start.setSeconds(0, 0);
+    start.setMinutes(start.getMinutes() + 1);
+    const hhmm = `${String(start.getHours()).padStart(2, "0")}:${String(start.getMinutes()).padStart(2, "0")}`;
+    const form = await byName(browser, "Add a meeting", "form");
+    await type(await byNameIn(browser, form, "Title", "textbox"), MEETING.title);
+    await typeDate(browser, await byNameIn(browser, form, "Date", "textbox"), localDay(start));
+    // WebKit's time field is segments with AM/PM in this locale; set it as the picker would.
+    const time = await byNameIn(browser, form, "Starts at", "textbox");
+    await browser.execute(
+      (el, value) => {
+        el.value = value;
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+        el.dispatchEvent(new Event("change", { bubbles: true }));
+      },
+      time,
+      hhmm,
+    );
+    await (await byNameIn(browser, form, "How often", "combobox")).selectByVisibleText("Weekly");
+    // The day of the week follows the first date; the reminder moves from an hour before to the start.
+    await (await byNameIn(browser, form, "1 hour before", "checkbox")).click();
+    await (await byNameIn(browser, form, "At the start", "checkbox")).click();
+    await type(await byNameIn(browser, form, "Place (optional)", "textbox"), MEETING.place);
+    await type(await byNameIn(browser, form, "Notes (optional)", "textbox"), MEETING.notes);
+    await reveal(browser, form);
+    await screenshot(browser, "30a-meeting-form");
+    await (await byNameIn(browser, form, "Add meeting", "button")).click();
+
+    // Coming up lists it this week and next: the two starts inside the next 14 days.
+    const coming = await byName(browser, "Coming up", "region", SLOW);
+    await waitFor(
+      "the meeting twice in Coming up",
+      async () => (await textOf(coming)).split(MEETING.title).length - 1 === 2,
+      SLOW,
+    );
+    const weekday = start.toLocaleDateString("en-GB", { weekday: "long" });
+    const yours = await byName(browser, "Your meetings", "region");
+    await waitFor("its summary", async () => (await textOf(yours)).includes(`Every ${weekday}`));
+    await reveal(browser, coming);
+    await screenshot(browser, "30b-meetings");
+
+    // The reminder: exactly one notification, neutral, with nothing from the journal.
+    const received = () =>
+      readFileSync(config.notifications, "utf8")
+        .split("\n")
+        .filter((line) => line.trim() !== "")
+        .map((line) => JSON.parse(line));
+    const wait = start.getTime() - Date.now() + 30_000;
+    await waitFor("the reminder's notification", () => received().length > 0, { timeout: wait, interval: 500 });
+    const shownAt = Date.now();
+    log(`notification ${shownAt - start.getTime()} ms after the meeting's start: ${JSON.stringify(received())}`);
+    // A further reminder tick (10 s) must not show it again.
+    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    const all = received();
+    assert.equal(all.length, 1, `exactly one notification: ${JSON.stringify(all)}`);
+    assert.equal(all[0].summary, "Reminder");
+    assert.equal(all[0].body, `Reminder at ${hhmm}`);
+    assert.ok(!JSON.stringify(all).includes(MARKER), "no journal text in the notification");
+    assert.ok(shownAt >= start.getTime() - 1_000, "not before it was due");
+  });
+
   step("13-at-rest", "nothing readable on disk; the CLI reads every entry back as typed", async () => {
     await waitForAppExit();
     const dirs = [config.dataDir, ...(config.scratch ? [config.scratch] : [])];
@@ -903,6 +976,9 @@ describe("Waymark journey in the real window", () => {
       "plan situation": PLAN.situation,
       "plan then": PLAN.then,
       "second lapse situation": SECOND_LAPSE.situation,
+      "meeting title": MEETING.title,
+      "meeting place": MEETING.place,
+      "meeting notes": MEETING.notes,
       "first passphrase": FIRST_PASSPHRASE,
       "new passphrase": NEW_PASSPHRASE,
       "passphrase set after recovery": RECOVERED_PASSPHRASE,
@@ -1003,6 +1079,14 @@ describe("Waymark journey in the real window", () => {
     const plan = read("plan", "show");
     assert.deepEqual(plan.reasons, [PLAN.reason]);
     assert.deepEqual(plan.highRiskSituations, [{ situation: PLAN.situation, plan: PLAN.then }]);
+
+    const meetings = read("meeting", "list");
+    assert.equal(meetings.length, 1);
+    assert.equal(meetings[0].title, MEETING.title);
+    assert.equal(meetings[0].place, MEETING.place);
+    assert.equal(meetings[0].notes, MEETING.notes);
+    assert.equal(meetings[0].recurrence.type, "weekly");
+    assert.deepEqual(meetings[0].reminderMinutes, [0]);
 
     for (const retired of [FIRST_PASSPHRASE, NEW_PASSPHRASE]) {
       const old = cli(["craving", "list", "--json"], { WAYMARK_PASSPHRASE: retired });

@@ -13,6 +13,8 @@ import { remote } from "webdriverio";
 export const config = {
   binary: requiredEnv("WAYMARK_E2E_BINARY"),
   dataDir: requiredEnv("WAYMARK_DATA_DIR"),
+  /** The notification sink's log: one JSON line per desktop notification the app sent. */
+  notifications: requiredEnv("WAYMARK_E2E_NOTIFICATIONS"),
   port: Number(process.env.WAYMARK_E2E_PORT || 4444),
   artifacts: process.env.WAYMARK_E2E_ARTIFACTS || new URL("./artifacts/", import.meta.url).pathname,
   /** Other directories the app or WebKit may write to during the run (XDG dirs), also scanned. */

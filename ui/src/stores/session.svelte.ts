@@ -9,6 +9,7 @@ export const JOURNAL_SCREENS = [
   { screen: "timeline", label: "Timeline" },
   { screen: "journal", label: "Journal" },
   { screen: "checkin", label: "Check-in" },
+  { screen: "meetings", label: "Meetings" },
   { screen: "recovery", label: "Recovery" },
   { screen: "toolkit", label: "Coping" },
   { screen: "support", label: "People" },

@@ -83,6 +83,28 @@ export const commands = {
   planPrompts: vi.fn(),
   exportPlan: vi.fn(),
   sosSummary: vi.fn(),
+  scheduleOptions: vi.fn(),
+  listMeetings: vi.fn(),
+  getMeeting: vi.fn(),
+  addMeeting: vi.fn(),
+  updateMeeting: vi.fn(),
+  deleteMeeting: vi.fn(),
+  skipOccurrence: vi.fn(),
+  moveOccurrence: vi.fn(),
+  restoreOccurrence: vi.fn(),
+  setAttendance: vi.fn(),
+  meetingOccurrences: vi.fn(),
+  occurrencesOn: vi.fn(),
+  exportIcs: vi.fn(),
+  importIcs: vi.fn(),
+  getReminderSettings: vi.fn(),
+  setReminderSettings: vi.fn(),
+  upcomingReminders: vi.fn(),
+  takeReminderNotices: vi.fn(),
+  notificationStatus: vi.fn(),
+  sendTestNotification: vi.fn(),
+  autostartEnabled: vi.fn(),
+  setAutostart: vi.fn(),
 } satisfies Record<keyof typeof realCommands, unknown>;
 
 /** A successful reply. */
@@ -205,6 +227,7 @@ export function resetCommands(): void {
   commands.sosSummary.mockResolvedValue(
     ok({ strategies: [], ifThenPlans: [], callList: [], peopleToCall: [], helplines: { region: null, builtin: [], local: [] }, reasons: [] }),
   );
+  resetScheduleCommands();
 }
 
 // ---- Fixtures for the journal, check-in, recovery and search screens ----
@@ -328,4 +351,180 @@ export function storedPlan(details: Partial<RelapsePlan> = {}): RelapsePlan {
     aftercare: [],
     ...details,
   };
+}
+
+// ---- Fixtures and default replies for meetings and reminders ----
+import type {
+  DeliveryStatus,
+  DueReminder,
+  Meeting,
+  MeetingException,
+  NewMeetingInput,
+  Occurrence,
+  ReminderSettings,
+  ScheduleOptions,
+} from "../lib/api";
+
+/** Limits used by the meeting form and the reminder settings: the real generated values. */
+export const {
+  MEETING_TITLE_MAX_CHARS,
+  MEETING_REMINDERS_MAX,
+  MEETING_DURATION_MAX_MINUTES,
+  MEETING_LINK_MAX_CHARS,
+  MEDICATION_REMINDERS_MAX,
+  MEDICATION_LABEL_MAX_CHARS,
+} = await vi.importActual<typeof import("../lib/api")>("../lib/api");
+
+/** The computer's zone in tests (vite.config.ts sets TZ to it). */
+export const SYSTEM_ZONE = "America/New_York";
+
+/** What `scheduleOptions` answers: the backend's kinds and labels, in its order. */
+export const scheduleOptions: ScheduleOptions = {
+  kinds: [
+    { kind: "twelve_step", label: "NA / 12-step meeting" },
+    { kind: "smart_recovery", label: "SMART Recovery meeting" },
+    { kind: "group_therapy", label: "Group therapy" },
+    { kind: "counselling", label: "Counselling" },
+    { kind: "keyworker", label: "Keyworker appointment" },
+    { kind: "clinic", label: "GP or clinic" },
+    { kind: "other", label: "Other" },
+  ],
+  systemZone: SYSTEM_ZONE,
+};
+
+/** A stored meeting: weekly on Tuesdays at 19:00 in the test zone, unless changed. */
+export function storedMeeting(id: number, title: string, details: Partial<Meeting> = {}): Meeting {
+  return {
+    id,
+    title,
+    kind: "twelve_step",
+    startLocal: "2024-11-19T19:00",
+    timeZone: SYSTEM_ZONE,
+    durationMinutes: 60,
+    recurrence: { type: "weekly", interval: 1, days: ["tue"] },
+    until: null,
+    place: null,
+    link: null,
+    notes: null,
+    reminderMinutes: [60],
+    exceptions: [],
+    ...details,
+  };
+}
+
+/** The meeting the backend stores for `input`, as it would read it back. */
+export function meetingFromInput(id: number, input: NewMeetingInput, exceptions: MeetingException[] = []): Meeting {
+  const text = (value: string | null | undefined) => (value && value.trim() !== "" ? value.trim() : null);
+  return {
+    id,
+    title: input.title.trim(),
+    kind: input.kind,
+    startLocal: `${input.startDate}T${input.startTime}`,
+    timeZone: text(input.timeZone) ?? SYSTEM_ZONE,
+    durationMinutes: input.durationMinutes,
+    recurrence: input.recurrence ?? { type: "once" },
+    until: text(input.until),
+    place: text(input.place),
+    link: text(input.link),
+    notes: text(input.notes),
+    // The backend keeps each lead once, largest first.
+    reminderMinutes: [...new Set(input.reminderMinutes ?? [])].sort((a, b) => b - a),
+    exceptions,
+  };
+}
+
+/**
+ * One occurrence of a meeting starting at `start` (a local Date) for `minutes`, with times written
+ * as the backend writes them: RFC 3339 with the zone's offset.
+ */
+export function storedOccurrence(meetingId: number, title: string, start: Date, details: Partial<Occurrence> = {}, minutes = 60): Occurrence {
+  const local = (date: Date) => {
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const offset = -date.getTimezoneOffset();
+    const sign = offset >= 0 ? "+" : "-";
+    const abs = Math.abs(offset);
+    return (
+      `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:00` +
+      `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+    );
+  };
+  const startsAt = local(start);
+  return {
+    meetingId,
+    title,
+    kind: "twelve_step",
+    occurrence: startsAt.slice(0, 16),
+    startsAt,
+    endsAt: local(new Date(start.getTime() + minutes * 60_000)),
+    timeZone: SYSTEM_ZONE,
+    moved: false,
+    place: null,
+    link: null,
+    attendance: null,
+    ...details,
+  };
+}
+
+/** Reminder settings as stored before the person changes anything. */
+export const defaultReminderSettings: ReminderSettings = { checkinTime: null, medication: [], style: "neutral" };
+
+/** Delivery status with nothing shown and nothing failed. */
+export const quietDelivery: DeliveryStatus = { shown: 0, failed: 0, lastError: null, lastFailureAt: null };
+
+/** A reminder the window lists after the fact. */
+export function storedNotice(key: string, eventAt: string, details: Partial<DueReminder> = {}): DueReminder {
+  return {
+    key,
+    kind: "meeting",
+    dueAt: eventAt,
+    eventAt,
+    eventTime: eventAt.slice(11, 16),
+    title: null,
+    meetingId: null,
+    ...details,
+  };
+}
+
+let nextMeetingId = 100;
+
+/** Default replies for the schedule: no meetings, reminders off, notifications working. */
+function resetScheduleCommands(): void {
+  nextMeetingId = 100;
+  commands.scheduleOptions.mockResolvedValue(ok(scheduleOptions));
+  commands.listMeetings.mockResolvedValue(ok([]));
+  commands.getMeeting.mockImplementation(async (id: number) => ok(storedMeeting(id, "Meeting")));
+  commands.addMeeting.mockImplementation(async (input: NewMeetingInput) => ok(meetingFromInput(nextMeetingId++, input)));
+  commands.updateMeeting.mockImplementation(async (id: number, input: NewMeetingInput) => ok(meetingFromInput(id, input)));
+  commands.deleteMeeting.mockResolvedValue(ok(null));
+  commands.skipOccurrence.mockImplementation(async (id: number, occurrence: string) =>
+    ok(storedMeeting(id, "Meeting", { exceptions: [{ occurrence, movedTo: null }] })),
+  );
+  commands.moveOccurrence.mockImplementation(async (id: number, occurrence: string, to: string) =>
+    ok(storedMeeting(id, "Meeting", { exceptions: [{ occurrence, movedTo: to }] })),
+  );
+  commands.restoreOccurrence.mockImplementation(async (id: number) => ok(storedMeeting(id, "Meeting")));
+  commands.setAttendance.mockResolvedValue(ok(null));
+  commands.meetingOccurrences.mockResolvedValue(ok([]));
+  commands.occurrencesOn.mockResolvedValue(ok([]));
+  // The save dialog: the path chosen (null when cancelled).
+  commands.exportIcs.mockResolvedValue(ok("/home/person/Documents/schedule.ics"));
+  // The file dialog: cancelled unless a test says otherwise.
+  commands.importIcs.mockResolvedValue(ok(null));
+  commands.getReminderSettings.mockResolvedValue(ok(defaultReminderSettings));
+  // The backend trims labels, drops empty ones and sorts medication times.
+  commands.setReminderSettings.mockImplementation(async (settings: ReminderSettings) =>
+    ok({
+      checkinTime: settings.checkinTime ?? null,
+      medication: [...(settings.medication ?? [])]
+        .map((m) => ({ time: m.time, label: m.label?.trim() ? m.label.trim() : null }))
+        .sort((a, b) => a.time.localeCompare(b.time)),
+      style: settings.style ?? "neutral",
+    }),
+  );
+  commands.upcomingReminders.mockResolvedValue(ok([]));
+  commands.takeReminderNotices.mockResolvedValue(ok([]));
+  commands.notificationStatus.mockResolvedValue(ok(quietDelivery));
+  commands.sendTestNotification.mockResolvedValue(ok({ delivered: true, problem: null }));
+  commands.autostartEnabled.mockResolvedValue(ok(false));
+  commands.setAutostart.mockImplementation(async (enabled: boolean) => ok(enabled));
 }
