@@ -2,11 +2,11 @@
 //! dialogs are opened from Rust: the window has no file-system or dialog permission.
 
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use waymark_core::journal::SystemClock;
 use waymark_core::schedule::ics::IcsImportReport;
 use waymark_core::schedule::ics_file::{read_calendar_file, write_calendar_file};
 
+use super::dialogs::{choose_open_path, choose_save_path, SaveDialog};
 use super::{blocking, AppState};
 use crate::error::ApiError;
 
@@ -22,22 +22,19 @@ pub async fn export_ics(
     state: State<'_, AppState>,
 ) -> Result<Option<String>, ApiError> {
     let calendar = state.session().store()?.export_ics(&SystemClock)?;
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_title("Save your schedule (this calendar file is not encrypted)")
-            .add_filter("Calendar", &["ics"])
-            .set_file_name(EXPORT_FILE_NAME)
-            .blocking_save_file()
-    })
-    .await
-    .map_err(|_| ApiError::internal("The save dialog could not be shown; nothing was saved."))?;
-    let Some(chosen) = chosen else {
+    let Some(path) = choose_save_path(
+        app,
+        SaveDialog {
+            title: "Save your schedule (this calendar file is not encrypted)",
+            filter_name: "Calendar",
+            extension: "ics",
+            file_name: EXPORT_FILE_NAME,
+        },
+    )
+    .await?
+    else {
         return Ok(None);
     };
-    let path = chosen.into_path().map_err(|_| {
-        ApiError::internal("That place can't be saved to; choose a folder on this computer.")
-    })?;
     let shown = path.display().to_string();
     blocking(move || write_calendar_file(&path, &calendar)).await?;
     Ok(Some(shown))
@@ -52,21 +49,11 @@ pub async fn import_ics(
     state: State<'_, AppState>,
 ) -> Result<Option<IcsImportReport>, ApiError> {
     state.session().store()?;
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_title("Choose a calendar file to import")
-            .add_filter("Calendar", &["ics"])
-            .blocking_pick_file()
-    })
-    .await
-    .map_err(|_| ApiError::internal("The file dialog could not be shown; nothing was imported."))?;
-    let Some(chosen) = chosen else {
+    let Some(path) =
+        choose_open_path(app, "Choose a calendar file to import", "Calendar", "ics").await?
+    else {
         return Ok(None);
     };
-    let path = chosen.into_path().map_err(|_| {
-        ApiError::internal("That file can't be read; choose a file on this computer.")
-    })?;
     let text = blocking(move || read_calendar_file(&path)).await?;
     let zone = state.reminders().zone();
     Ok(Some(state.session().store()?.import_ics(

@@ -5,6 +5,7 @@ pub mod checkins;
 pub mod contacts;
 pub mod content;
 pub mod cravings;
+mod dialogs;
 pub mod entries;
 pub mod helplines;
 pub mod journal;

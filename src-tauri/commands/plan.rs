@@ -1,10 +1,10 @@
 //! Commands for the relapse-prevention plan: read, save, prompts, and export to a file.
 
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use waymark_core::journal::SystemClock;
 use waymark_core::plan::{write_plan_markdown, PlanPrompts, RelapsePlan, StoredPlan};
 
+use super::dialogs::{choose_save_path, SaveDialog};
 use super::{blocking, AppState};
 use crate::error::ApiError;
 
@@ -49,22 +49,19 @@ pub async fn export_plan(
     state: State<'_, AppState>,
 ) -> Result<Option<String>, ApiError> {
     let markdown = state.session().store()?.plan_markdown()?;
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_title("Save your plan (this copy is not encrypted)")
-            .add_filter("Markdown", &["md"])
-            .set_file_name(EXPORT_FILE_NAME)
-            .blocking_save_file()
-    })
-    .await
-    .map_err(|_| ApiError::internal("The save dialog could not be shown; nothing was saved."))?;
-    let Some(chosen) = chosen else {
+    let Some(path) = choose_save_path(
+        app,
+        SaveDialog {
+            title: "Save your plan (this copy is not encrypted)",
+            filter_name: "Markdown",
+            extension: "md",
+            file_name: EXPORT_FILE_NAME,
+        },
+    )
+    .await?
+    else {
         return Ok(None);
     };
-    let path = chosen.into_path().map_err(|_| {
-        ApiError::internal("That place can't be saved to; choose a folder on this computer.")
-    })?;
     let shown = path.display().to_string();
     blocking(move || write_plan_markdown(&path, &markdown)).await?;
     Ok(Some(shown))
