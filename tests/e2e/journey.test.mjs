@@ -9,6 +9,7 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 
 import {
@@ -914,6 +915,21 @@ describe("Waymark journey in the real window", () => {
     await waitFor("the test notification", () => received().length === 1, SLOW);
     assert.equal(received()[0].body, "This is how reminders will look");
     await screenshot(browser, "30-settings-reminders");
+    // Starting at login is off until chosen; choosing it writes the desktop's autostart entry,
+    // and un-choosing it removes the entry again.
+    // The autostart library writes under ~/.config whatever XDG_CONFIG_HOME says; run.sh gives the
+    // app the scratch folder as its home.
+    const autostartDir = join(config.scratch, ".config", "autostart");
+    const entries = () => (existsSync(autostartDir) ? readdirSync(autostartDir) : []);
+    const atLogin = await byName(browser, "Start Waymark when I log in", "checkbox");
+    assert.equal(await atLogin.isSelected(), false, "off by default");
+    assert.deepEqual(entries(), [], "no autostart entry by default");
+    await setTicked(atLogin, true);
+    await waitFor("the autostart entry", () => entries().length === 1, SLOW);
+    const entry = readFileSync(join(autostartDir, entries()[0]), "utf8");
+    assert.ok(entry.includes(config.binary), `the entry starts this binary: ${entry}`);
+    await setTicked(atLogin, false);
+    await waitFor("the autostart entry to go", () => entries().length === 0, SLOW);
 
     await go("Meetings");
     await click("Add a meeting");

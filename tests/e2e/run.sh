@@ -15,6 +15,8 @@
 #   WAYMARK_E2E_TIMEOUT    seconds before the test run is stopped (default 900)
 #   WAYMARK_E2E_ARTIFACTS  where screenshots go (default tests/e2e/artifacts; emptied of PNG/HTML first)
 #   WAYMARK_E2E_LOGLEVEL   webdriverio log level, e.g. info to log every WebDriver command
+#   WAYMARK_E2E_PATTERN    run only the steps whose names match (steps build on each other:
+#                          include the ones before, e.g. "01-setup|12c")
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -103,7 +105,9 @@ if [[ "${1:-}" == "--inner" ]]; then
   [[ -x "$TAURI_DRIVER" ]] || die "tauri-driver not found (cargo install tauri-driver --locked)"
   command -v WebKitWebDriver >/dev/null || die "WebKitWebDriver not found (apt-get install webkit2gtk-driver)"
 
-  "$TAURI_DRIVER" --port "$PORT" --native-port "$NATIVE_PORT" >"$WORK/tauri-driver.log" 2>&1 &
+  # The app (started by the driver) gets the scratch folder as its home too: some libraries, such
+  # as the one writing the login autostart entry, use ~/.config whatever XDG_CONFIG_HOME says.
+  HOME="$WORK/home" "$TAURI_DRIVER" --port "$PORT" --native-port "$NATIVE_PORT" >"$WORK/tauri-driver.log" 2>&1 &
   DRIVER_PID=$!
   ready=""
   for _ in $(seq 150); do
@@ -125,7 +129,7 @@ if [[ "${1:-}" == "--inner" ]]; then
   cd "$HERE"
   set +e
   WAYMARK_E2E_BINARY="$BIN" timeout --foreground -k 10 "${WAYMARK_E2E_TIMEOUT:-900}" \
-    node --test --test-reporter=spec journey.test.mjs
+    node --test --test-reporter=spec ${WAYMARK_E2E_PATTERN:+--test-name-pattern=$WAYMARK_E2E_PATTERN} journey.test.mjs
   rc=$?
   set -e
   if [[ $rc -ne 0 ]]; then
