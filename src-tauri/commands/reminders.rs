@@ -10,7 +10,7 @@ use waymark_core::schedule::{DueReminder, ReminderSettings};
 
 use super::AppState;
 use crate::error::ApiError;
-use crate::reminders::{DeliveryStatus, DesktopNotifier, Notifier};
+use crate::reminders::{DeliveryStatus, DesktopNotifier, Notifier, ReminderNotice};
 
 /// The reminder settings.
 #[tauri::command]
@@ -53,7 +53,7 @@ pub async fn upcoming_reminders(
 #[specta::specta]
 pub async fn take_reminder_notices(
     state: State<'_, AppState>,
-) -> Result<Vec<DueReminder>, ApiError> {
+) -> Result<Vec<ReminderNotice>, ApiError> {
     state.session().store()?;
     Ok(state.reminders().take_notices())
 }

@@ -12,7 +12,7 @@ pub mod sink;
 mod thread;
 
 pub use notifier::{DesktopNotifier, Notifier};
-pub use runtime::{DeliveryStatus, ReminderRuntime};
+pub use runtime::{DeliveryStatus, ReminderNotice, ReminderRuntime};
 pub use thread::spawn;
 
 #[cfg(test)]

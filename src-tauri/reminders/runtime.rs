@@ -28,6 +28,26 @@ struct Planned {
     event_time: String,
 }
 
+/// Why a reminder is listed in the window instead of having been shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeReason {
+    /// It fell due while Waymark was not running, or while the computer slept.
+    Missed,
+    /// The desktop could not show it.
+    NotShown,
+}
+
+/// A reminder for the window to list, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReminderNotice {
+    /// The reminder.
+    pub reminder: DueReminder,
+    /// Why it is listed.
+    pub reason: NoticeReason,
+}
+
 /// Whether desktop notifications are getting through, for the window to show.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -296,13 +316,21 @@ impl ReminderRuntime {
             .min()
     }
 
-    /// Reminders the window should list: missed while closed, late, or not shown. Taking them
-    /// empties the list.
-    pub fn take_notices(&self) -> Vec<DueReminder> {
-        let mut inner = self.inner();
-        let mut all: Vec<DueReminder> = inner.missed.drain(..).collect();
-        all.append(&mut inner.undelivered);
-        all.sort_by(|a, b| a.due_at.cmp(&b.due_at));
+    /// Reminders the window should list: missed while closed or asleep, and not shown, oldest
+    /// first. Taking them empties the list.
+    pub fn take_notices(&self) -> Vec<ReminderNotice> {
+        let mut guard = self.inner();
+        let inner = &mut *guard;
+        let missed = inner.missed.drain(..).map(|reminder| ReminderNotice {
+            reminder,
+            reason: NoticeReason::Missed,
+        });
+        let not_shown = inner.undelivered.drain(..).map(|reminder| ReminderNotice {
+            reminder,
+            reason: NoticeReason::NotShown,
+        });
+        let mut all: Vec<ReminderNotice> = missed.chain(not_shown).collect();
+        all.sort_by(|a, b| a.reminder.due_at.cmp(&b.reminder.due_at));
         all
     }
 

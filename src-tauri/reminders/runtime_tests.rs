@@ -12,7 +12,7 @@ use waymark_core::vault::kdf::KdfParams;
 use waymark_core::vault::Vault;
 
 use super::notifier::{DeliveryError, Notifier};
-use super::runtime::ReminderRuntime;
+use super::runtime::{NoticeReason, ReminderRuntime};
 
 /// Records what it was asked to show; fails when told to.
 #[derive(Default)]
@@ -161,7 +161,8 @@ fn a_failed_notification_is_reported_and_listed_not_retried() {
         .is_some_and(|e| e.contains("No notification service")));
     let notices = rt.take_notices();
     assert_eq!(notices.len(), 1);
-    assert_eq!(notices[0].event_time, "19:00");
+    assert_eq!(notices[0].reminder.event_time, "19:00");
+    assert_eq!(notices[0].reason, NoticeReason::NotShown);
     let (again, _) = rt.take_due(Some(&store), &clock("2026-11-24T18:30:20Z"));
     assert!(again.is_empty());
 }
@@ -178,7 +179,8 @@ fn reminders_that_fell_due_while_closed_are_listed_at_the_next_unlock() {
     second.after_unlock(&store, &clock("2026-11-25T08:00:00Z"));
     let notices = second.take_notices();
     assert_eq!(notices.len(), 1);
-    assert_eq!(notices[0].title.as_deref(), Some("Tuesday NA"));
+    assert_eq!(notices[0].reminder.title.as_deref(), Some("Tuesday NA"));
+    assert_eq!(notices[0].reason, NoticeReason::Missed);
     assert!(second.take_notices().is_empty(), "taking empties the list");
     // Listed once only.
     second.before_lock(&store, &clock("2026-11-25T08:01:00Z"));
@@ -198,5 +200,7 @@ fn a_reminder_noticed_an_hour_late_is_listed_instead_of_shown() {
     let results = rt.deliver(due, &notifier, &tick);
     rt.record(Some(&store), &results, checked, &tick);
     assert!(notifier.shown.lock().unwrap().is_empty());
-    assert_eq!(rt.take_notices().len(), 1);
+    let notices = rt.take_notices();
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].reason, NoticeReason::Missed);
 }

@@ -108,6 +108,7 @@ const MEETING = {
   place: `Church hall ${MARKER}-place`,
   notes: `Bring the workbook ${MARKER}-meeting-notes`,
 };
+const MISSED_MEETING = `Keyworker catch-up ${MARKER}-missed`;
 const SECOND_LAPSE = { situation: `Payday evening ${MARKER}-situation2` };
 
 // Unlocking runs Argon2id (~0.7 s here, more on a slow VM); creating a journal calibrates it (~1 s).
@@ -235,6 +236,19 @@ async function choose(element) {
   await element.click();
   await waitFor("the choice to be selected", () => element.isSelected());
   return element;
+}
+
+/** The notifications the sink has received so far, oldest first. */
+function received() {
+  return readFileSync(config.notifications, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line));
+}
+
+/** A local wall-clock time as HH:MM (24-hour). */
+function clockText(date) {
+  return `${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
 }
 
 /**
@@ -902,11 +916,6 @@ describe("Waymark journey in the real window", () => {
 
   step("12c-meetings", "a weekly meeting shows its next dates, and its reminder arrives as one neutral notification", async () => {
     assert.ok(config.notifications, "run.sh starts a notification sink and names its log");
-    const received = () =>
-      readFileSync(config.notifications, "utf8")
-        .split("\n")
-        .filter((line) => line.trim() !== "")
-        .map((line) => JSON.parse(line));
     assert.deepEqual(received(), [], "no notification before any reminder");
     // Settings' test notification reaches the desktop's notification server.
     await go("Settings");
@@ -938,7 +947,7 @@ describe("Waymark journey in the real window", () => {
     const start = new Date(Date.now() + 70_000);
     start.setSeconds(0, 0);
     start.setMinutes(start.getMinutes() + 1);
-    const hhmm = `${String(start.getHours()).padStart(2, "0")}:${String(start.getMinutes()).padStart(2, "0")}`;
+    const hhmm = clockText(start);
     const form = await byName(browser, "Add a meeting", "form");
     await type(await byNameIn(browser, form, "Title", "textbox"), MEETING.title);
     await typeDate(browser, await byNameIn(browser, form, "Date", "textbox"), localDay(start));
@@ -995,6 +1004,42 @@ describe("Waymark journey in the real window", () => {
     browser = null;
   });
 
+  step("12d-missed-reminder", "a reminder that fell due while Waymark was closed is listed on Today after unlocking", async () => {
+    // The app is closed (12c quit it). A one-off appointment added from the command line falls due
+    // a minute or so from now, with no Waymark running to show it.
+    const start = new Date(Date.now() + 45_000);
+    start.setSeconds(0, 0);
+    start.setMinutes(start.getMinutes() + 1);
+    const added = cli(
+      ["meeting", "add", "--title", MISSED_MEETING, "--kind", "keyworker", "--date", localDay(start), "--time", clockText(start), "--remind", "0"],
+      { WAYMARK_PASSPHRASE: RECOVERED_PASSPHRASE },
+    );
+    assert.equal(added.status, 0, `meeting add exits 0 (stderr: ${added.stderr})`);
+    const shownBefore = received().length;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, start.getTime() - Date.now()) + 2_000));
+
+    browser = await launch();
+    await unlockWithPassphrase(RECOVERED_PASSPHRASE);
+    const region = await byName(browser, "Reminders you may have missed", "region", SLOW);
+    const closed = await byNameIn(browser, region, "While Waymark was closed", "list");
+    await waitFor("the missed appointment", async () => (await textOf(closed)).includes(MISSED_MEETING));
+    await reveal(browser, region);
+    await screenshot(browser, "31-missed-reminder");
+    assert.equal(received().length, shownBefore, "nothing was shown for it: Waymark was not running");
+
+    // Dismissed, it is gone; it is not listed again after locking and unlocking.
+    await (await closed.$("button")).click();
+    await waitFor("the notices to go", async () => (await allByName(browser, "Reminders you may have missed", "region")).length === 0);
+    await lock();
+    await unlockWithPassphrase(RECOVERED_PASSPHRASE);
+    await byName(browser, "Lock", "button", SLOW);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.equal((await allByName(browser, "Reminders you may have missed", "region")).length, 0, "listed once only");
+
+    await quit(browser);
+    browser = null;
+  });
+
   step("13-at-rest", "nothing readable on disk; the CLI reads every entry back as typed", async () => {
     await waitForAppExit();
     const dirs = [config.dataDir, ...(config.scratch ? [config.scratch] : [])];
@@ -1028,6 +1073,7 @@ describe("Waymark journey in the real window", () => {
       "meeting title": MEETING.title,
       "meeting place": MEETING.place,
       "meeting notes": MEETING.notes,
+      "missed appointment": MISSED_MEETING,
       "first passphrase": FIRST_PASSPHRASE,
       "new passphrase": NEW_PASSPHRASE,
       "passphrase set after recovery": RECOVERED_PASSPHRASE,
@@ -1130,12 +1176,13 @@ describe("Waymark journey in the real window", () => {
     assert.deepEqual(plan.highRiskSituations, [{ situation: PLAN.situation, plan: PLAN.then }]);
 
     const meetings = read("meeting", "list");
-    assert.equal(meetings.length, 1);
-    assert.equal(meetings[0].title, MEETING.title);
-    assert.equal(meetings[0].place, MEETING.place);
-    assert.equal(meetings[0].notes, MEETING.notes);
-    assert.equal(meetings[0].recurrence.type, "weekly");
-    assert.deepEqual(meetings[0].reminderMinutes, [0]);
+    assert.equal(meetings.length, 2, "the weekly meeting and the missed appointment");
+    const weekly = meetings.find((m) => m.title === MEETING.title);
+    assert.ok(weekly, "the meeting added in the window");
+    assert.equal(weekly.place, MEETING.place);
+    assert.equal(weekly.notes, MEETING.notes);
+    assert.equal(weekly.recurrence.type, "weekly");
+    assert.deepEqual(weekly.reminderMinutes, [0]);
 
     for (const retired of [FIRST_PASSPHRASE, NEW_PASSPHRASE]) {
       const old = cli(["craving", "list", "--json"], { WAYMARK_PASSPHRASE: retired });

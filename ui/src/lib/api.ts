@@ -215,7 +215,7 @@ export const commands = {
 	 *  Reminders to list in the window: those that fell due while Waymark was closed or the
 	 *  computer slept, and those that could not be shown. Taking them empties the list.
 	 */
-	takeReminderNotices: () => typedError<DueReminder[], ApiError>(__TAURI_INVOKE("take_reminder_notices")),
+	takeReminderNotices: () => typedError<ReminderNotice[], ApiError>(__TAURI_INVOKE("take_reminder_notices")),
 	/**  Whether desktop notifications are getting through. */
 	notificationStatus: () => typedError<DeliveryStatus, ApiError>(__TAURI_INVOKE("notification_status")),
 	/**  Shows a neutral test notification, so the person can see reminders will get through. */
@@ -975,6 +975,13 @@ export type NewTriggerInput = {
 	category: string,
 };
 
+/**  Why a reminder is listed in the window instead of having been shown. */
+export type NoticeReason = 
+/**  It fell due while Waymark was not running, or while the computer slept. */
+"missed" | 
+/**  The desktop could not show it. */
+"not_shown";
+
 /**  How much a notification says. */
 export type NotificationStyle = 
 /**  "Reminder at 19:30": the time only. */
@@ -1200,6 +1207,14 @@ export type ReminderKind =
 "checkin" | 
 /**  Medication. */
 "medication";
+
+/**  A reminder for the window to list, and why. */
+export type ReminderNotice = {
+	/**  The reminder. */
+	reminder: DueReminder,
+	/**  Why it is listed. */
+	reason: NoticeReason,
+};
 
 /**  Every reminder setting, stored inside the encrypted vault. */
 export type ReminderSettings = {

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import App from "../App.svelte";
 import { commands } from "../lib/api";
 import { todayIso } from "../lib/day";
-import { craving, ok, resetCommands, storedNotice } from "../test/api-mock";
+import { craving, notice, ok, resetCommands, storedNotice } from "../test/api-mock";
 import { emitBackendEvent, listenerCount } from "../test/events-mock";
 import { resetStores } from "../test/reset";
 import { cravings } from "./cravings.svelte";
@@ -39,10 +39,10 @@ describe("reminder notices on Today", () => {
   });
 
   it("are taken when the journal opens and listed with their time and title", async () => {
-    vi.mocked(commands.takeReminderNotices).mockResolvedValueOnce(ok([untitled, checkin, missedMeeting]));
+    vi.mocked(commands.takeReminderNotices).mockResolvedValueOnce(ok([notice(untitled), notice(checkin), notice(missedMeeting)]));
     await openApp();
     const region = await screen.findByRole("region", { name: "Reminders you may have missed" });
-    expect(region).toHaveTextContent("came due while Waymark was closed, or couldn't be shown");
+    expect(region).toHaveTextContent("came due while Waymark was closed or your computer was asleep");
     const items = within(region).getAllByRole("listitem");
     // Oldest first; a reminder without a title says "Reminder"; another day shows its date.
     expect(items.map((item) => item.textContent?.replace(/\s+/g, " ").replace("Dismiss", "").trim())).toEqual([
@@ -53,8 +53,21 @@ describe("reminder notices on Today", () => {
     expect(commands.takeReminderNotices).toHaveBeenCalledTimes(1);
   });
 
+  it("are grouped by why they were not shown", async () => {
+    vi.mocked(commands.takeReminderNotices).mockResolvedValueOnce(ok([notice(missedMeeting), notice(untitled, "not_shown")]));
+    await openApp();
+    const closed = await screen.findByRole("list", { name: "While Waymark was closed" });
+    expect(within(closed).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      expect.stringContaining("Tuesday NA"),
+    ]);
+    const notShown = screen.getByRole("list", { name: "Couldn't be shown as notifications" });
+    expect(within(notShown).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      expect.stringContaining("Reminder"),
+    ]);
+  });
+
   it("each can be dismissed", async () => {
-    vi.mocked(commands.takeReminderNotices).mockResolvedValueOnce(ok([missedMeeting, untitled]));
+    vi.mocked(commands.takeReminderNotices).mockResolvedValueOnce(ok([notice(missedMeeting), notice(untitled)]));
     const { user } = await openApp();
     await screen.findByRole("region", { name: "Reminders you may have missed" });
     await user.click(screen.getByRole("button", { name: "Dismiss: Tuesday NA at 19:00" }));
@@ -66,7 +79,7 @@ describe("reminder notices on Today", () => {
   it("the reminder-notices event takes the new ones, each shown once", async () => {
     await openApp();
     expect(screen.queryByRole("region", { name: "Reminders you may have missed" })).not.toBeInTheDocument();
-    vi.mocked(commands.takeReminderNotices).mockResolvedValueOnce(ok([missedMeeting])).mockResolvedValueOnce(ok([missedMeeting, untitled]));
+    vi.mocked(commands.takeReminderNotices).mockResolvedValueOnce(ok([notice(missedMeeting)])).mockResolvedValueOnce(ok([notice(missedMeeting), notice(untitled)]));
     emitBackendEvent("reminder-notices", null);
     await screen.findByRole("region", { name: "Reminders you may have missed" });
     emitBackendEvent("reminder-notices", null);
@@ -74,7 +87,7 @@ describe("reminder notices on Today", () => {
   });
 
   it("locking clears them, from the page and from memory", async () => {
-    vi.mocked(commands.takeReminderNotices).mockResolvedValueOnce(ok([missedMeeting]));
+    vi.mocked(commands.takeReminderNotices).mockResolvedValueOnce(ok([notice(missedMeeting)]));
     const { user } = await openApp();
     await screen.findByRole("region", { name: "Reminders you may have missed" });
     await user.click(screen.getByRole("button", { name: "Lock" }));
@@ -92,7 +105,7 @@ describe("reminder notices on Today", () => {
     render(App);
     await screen.findByRole("heading", { name: "Welcome back" });
     expect(commands.takeReminderNotices).not.toHaveBeenCalled();
-    vi.mocked(commands.takeReminderNotices).mockResolvedValueOnce(ok([missedMeeting]));
+    vi.mocked(commands.takeReminderNotices).mockResolvedValueOnce(ok([notice(missedMeeting)]));
     await user.type(screen.getByLabelText("Passphrase"), "a long passphrase");
     await user.click(screen.getByRole("button", { name: "Unlock" }));
     expect(await screen.findByRole("region", { name: "Reminders you may have missed" })).toHaveTextContent("Tuesday NA");
@@ -135,7 +148,7 @@ describe("tray menu and locking from the backend", () => {
 
   it("vault-locked runs the usual lock: journal data dropped, the unlock screen shown", async () => {
     vi.mocked(commands.listCravings).mockResolvedValue(ok([craving(1, 6, "2024-11-22T15:40:00-05:00", "After the bus stop.")]));
-    vi.mocked(commands.takeReminderNotices).mockResolvedValueOnce(ok([missedMeeting]));
+    vi.mocked(commands.takeReminderNotices).mockResolvedValueOnce(ok([notice(missedMeeting)]));
     await openApp();
     await screen.findByText("After the bus stop.");
     await screen.findByRole("region", { name: "Reminders you may have missed" });

@@ -357,6 +357,8 @@ export function storedPlan(details: Partial<RelapsePlan> = {}): RelapsePlan {
 import type {
   DeliveryStatus,
   DueReminder,
+  NoticeReason,
+  ReminderNotice,
   Meeting,
   MeetingException,
   NewMeetingInput,
@@ -472,6 +474,11 @@ export const defaultReminderSettings: ReminderSettings = { checkinTime: null, me
 export const quietDelivery: DeliveryStatus = { shown: 0, failed: 0, lastError: null, lastFailureAt: null };
 
 /** A reminder the window lists after the fact. */
+/** A notice as `takeReminderNotices` hands it over: a reminder and why it is listed. */
+export function notice(reminder: DueReminder, reason: NoticeReason = "missed"): ReminderNotice {
+  return { reminder, reason };
+}
+
 export function storedNotice(key: string, eventAt: string, details: Partial<DueReminder> = {}): DueReminder {
   return {
     key,
