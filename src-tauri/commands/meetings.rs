@@ -1,12 +1,12 @@
 //! Commands for meetings and appointments: the schedule, skipped and moved dates, attendance.
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use tauri::State;
+use waymark_core::journal::fields::parse_day;
 use waymark_core::journal::SystemClock;
 use waymark_core::schedule::{Attendance, Meeting, MeetingId, MeetingKind, NewMeeting, Occurrence};
-use waymark_core::ValidationError;
 
 use super::AppState;
 use crate::error::ApiError;
@@ -171,8 +171,6 @@ pub async fn occurrences_on(
     state: State<'_, AppState>,
     date: String,
 ) -> Result<Vec<Occurrence>, ApiError> {
-    let day = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| {
-        ValidationError::new("date", "That date could not be read. Use YYYY-MM-DD.")
-    })?;
+    let day = parse_day("date", &date)?;
     Ok(state.session().store()?.occurrences_on(day)?)
 }

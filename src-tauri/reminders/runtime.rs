@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use waymark_core::journal::Clock;
 use waymark_core::schedule::reminders::notification_text;
-use waymark_core::schedule::{DueReminder, NotificationStyle, ReminderKind};
+use waymark_core::schedule::{DueReminder, NotificationStyle};
 use waymark_core::store::{ReminderOutcome, Store};
 
 use super::notifier::Notifier;
@@ -18,15 +18,6 @@ const LOCKED_PLAN_DAYS: i64 = 7;
 /// A reminder noticed later than this (the computer was asleep) is listed as missed instead of
 /// popping up out of context.
 const LATE_LIMIT_MINUTES: i64 = 60;
-
-/// A reminder as kept in memory while locked: no title, nothing from the journal.
-#[derive(Debug, Clone)]
-struct Planned {
-    key: String,
-    kind: ReminderKind,
-    due_at: DateTime<Utc>,
-    event_time: String,
-}
 
 /// Why a reminder is listed in the window instead of having been shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -67,9 +58,10 @@ struct Inner {
     /// Reminders are handled up to here.
     checked_until: Option<DateTime<Utc>>,
     /// The neutral plan while locked.
-    locked_plan: Vec<Planned>,
+    /// Titles and meeting ids are stripped: nothing from the journal is kept while locked.
+    locked_plan: Vec<(DateTime<Utc>, DueReminder)>,
     /// Keys shown while locked, recorded in the vault at the next unlock.
-    shown_while_locked: Vec<(String, ReminderKind, DateTime<Utc>)>,
+    shown_while_locked: Vec<DueReminder>,
     /// Reminders that fell due while Waymark was closed, for the window to list.
     missed: Vec<DueReminder>,
     /// Reminders that could not be shown, for the window to list.
@@ -111,11 +103,7 @@ impl ReminderRuntime {
         let shown: Vec<DueReminder> = {
             let mut inner = self.inner();
             inner.locked_plan.clear();
-            inner
-                .shown_while_locked
-                .drain(..)
-                .map(|(key, kind, due)| key_only(key, kind, due))
-                .collect()
+            std::mem::take(&mut inner.shown_while_locked)
         };
         // Best effort: a failure here only means a reminder may be listed twice.
         let _ = store.record_reminders(&shown, ReminderOutcome::Shown, clock);
@@ -135,12 +123,15 @@ impl ReminderRuntime {
             .unwrap_or_default()
             .into_iter()
             .filter_map(|r| {
-                Some(Planned {
-                    due_at: r.due_instant()?,
-                    kind: r.kind,
-                    key: r.key,
-                    event_time: r.event_time,
-                })
+                let due = r.due_instant()?;
+                Some((
+                    due,
+                    DueReminder {
+                        title: None,
+                        meeting_id: None,
+                        ..r
+                    },
+                ))
             })
             .collect();
         let _ = store.set_reminders_checked(now);
@@ -186,33 +177,25 @@ impl ReminderRuntime {
                     })
                     .collect()
             }
-            None => {
-                let due: Vec<Planned> = inner
-                    .locked_plan
-                    .iter()
-                    .filter(|p| p.due_at > after && p.due_at <= now)
-                    .cloned()
-                    .collect();
-                due.into_iter()
-                    .map(|p| {
-                        let words = notification_text(
-                            &p.event_time,
-                            None,
-                            NotificationStyle::Neutral,
-                            false,
-                        );
-                        let late = p.due_at < late_before;
-                        let mut reminder = key_only(p.key, p.kind, p.due_at);
-                        reminder.event_time = p.event_time;
-                        Outgoing {
-                            reminder,
-                            title: words.title,
-                            body: words.body,
-                            late,
-                        }
-                    })
-                    .collect()
-            }
+            None => inner
+                .locked_plan
+                .iter()
+                .filter(|(due, _)| *due > after && *due <= now)
+                .map(|(due, reminder)| {
+                    let words = notification_text(
+                        &reminder.event_time,
+                        None,
+                        NotificationStyle::Neutral,
+                        false,
+                    );
+                    Outgoing {
+                        reminder: reminder.clone(),
+                        title: words.title,
+                        body: words.body,
+                        late: *due < late_before,
+                    }
+                })
+                .collect(),
         };
         inner.checked_until = Some(now);
         (outgoing, now)
@@ -295,9 +278,7 @@ impl ReminderRuntime {
                 let mut inner = self.inner();
                 for (r, o) in results {
                     if *o == ReminderOutcome::Shown {
-                        if let Some(due) = r.due_instant() {
-                            inner.shown_while_locked.push((r.key.clone(), r.kind, due));
-                        }
+                        inner.shown_while_locked.push(r.clone());
                     }
                 }
             }
@@ -311,7 +292,7 @@ impl ReminderRuntime {
         inner
             .locked_plan
             .iter()
-            .map(|p| p.due_at)
+            .map(|(due, _)| *due)
             .filter(|d| *d > after)
             .min()
     }
@@ -342,18 +323,5 @@ impl ReminderRuntime {
     /// The zone wall-clock reminders are computed in.
     pub fn zone(&self) -> Tz {
         self.zone
-    }
-}
-
-/// A reminder reduced to its key and time, for records.
-fn key_only(key: String, kind: ReminderKind, due: DateTime<Utc>) -> DueReminder {
-    DueReminder {
-        key,
-        kind,
-        due_at: due.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        event_at: String::new(),
-        event_time: String::new(),
-        title: None,
-        meeting_id: None,
     }
 }

@@ -54,6 +54,15 @@ fn meeting_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Meeting>> {
     }))
 }
 
+/// The recurrence and the reminder leads as they are stored: JSON text.
+fn stored_json(v: &ValidMeeting) -> Result<(String, String)> {
+    let recurrence = serde_json::to_string(&v.recurrence)
+        .map_err(|_| Error::Internal("recurrence not serialisable"))?;
+    let reminders = serde_json::to_string(&v.reminder_minutes)
+        .map_err(|_| Error::Internal("reminders not serialisable"))?;
+    Ok((recurrence, reminders))
+}
+
 /// A fresh calendar UID for a meeting made in Waymark.
 fn new_uid() -> Result<String> {
     use ring::rand::SecureRandom;
@@ -127,6 +136,7 @@ impl Store {
         uid: &str,
         clock: &dyn Clock,
     ) -> Result<Meeting> {
+        let (recurrence, reminders) = stored_json(v)?;
         self.conn.execute(
             "INSERT INTO meeting (title, kind, start_local, time_zone, duration_minutes, \
              recurrence, until_date, place, link, notes, reminder_minutes, ics_uid, created_at) \
@@ -137,14 +147,12 @@ impl Store {
                 local_text(v.start_local),
                 v.time_zone.name(),
                 v.duration_minutes,
-                serde_json::to_string(&v.recurrence)
-                    .map_err(|_| Error::Internal("recurrence not serialisable"))?,
+                recurrence,
                 v.until.map(|d| d.to_string()),
                 v.place,
                 v.link,
                 v.notes,
-                serde_json::to_string(&v.reminder_minutes)
-                    .map_err(|_| Error::Internal("reminders not serialisable"))?,
+                reminders,
                 uid,
                 clock.now().timestamp_millis(),
             ],
@@ -162,6 +170,7 @@ impl Store {
     ) -> Result<Meeting> {
         self.meeting(id)?;
         let v = input.validate()?;
+        let (recurrence, reminders) = stored_json(&v)?;
         self.conn.execute(
             "UPDATE meeting SET title = ?2, kind = ?3, start_local = ?4, time_zone = ?5, \
              duration_minutes = ?6, recurrence = ?7, until_date = ?8, place = ?9, link = ?10, \
@@ -173,14 +182,12 @@ impl Store {
                 local_text(v.start_local),
                 v.time_zone.name(),
                 v.duration_minutes,
-                serde_json::to_string(&v.recurrence)
-                    .map_err(|_| Error::Internal("recurrence not serialisable"))?,
+                recurrence,
                 v.until.map(|d| d.to_string()),
                 v.place,
                 v.link,
                 v.notes,
-                serde_json::to_string(&v.reminder_minutes)
-                    .map_err(|_| Error::Internal("reminders not serialisable"))?,
+                reminders,
                 clock.now().timestamp_millis(),
             ],
         )?;

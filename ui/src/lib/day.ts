@@ -38,15 +38,21 @@ export function formatDay(
   }).format(new Date(Date.UTC(year, month - 1, date)));
 }
 
-/** A day without the weekday, e.g. "21 December" (and the year when it is not this year). */
-export function formatDayShort(day: string, options: { locale?: string; now?: Date } = {}): string {
+/**
+ * A day without the weekday, e.g. "21 December" (and the year when it is not this year);
+ * `month: "short"` gives "21 Dec".
+ */
+export function formatDayShort(
+  day: string,
+  options: { locale?: string; now?: Date; month?: "long" | "short" } = {},
+): string {
   if (!isIsoDay(day)) return day;
   const [year, month, date] = day.split("-").map(Number);
   const now = options.now ?? new Date();
   return new Intl.DateTimeFormat(options.locale ?? displayLocale(), {
     timeZone: "UTC",
     day: "numeric",
-    month: "long",
+    month: options.month ?? "long",
     year: year === now.getFullYear() ? undefined : "numeric",
   }).format(new Date(Date.UTC(year, month - 1, date)));
 }

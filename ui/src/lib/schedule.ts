@@ -1,7 +1,7 @@
 // Meetings in plain words: how one repeats, when an occurrence is, and what a reminder lead
 // means. Pure functions, shared by the meeting form, the Meetings screen and the check-in.
 import type { Meeting, Occurrence, Recurrence, Weekday } from "./api";
-import { formatDay, isIsoDay, todayIso } from "./day";
+import { formatDay, formatDayShort, isIsoDay, todayIso } from "./day";
 import { formatTimeOfDay, getDisplayLocale } from "./time";
 
 /** The days of the week, Monday first, with their names. */
@@ -68,16 +68,9 @@ function every(interval: number, unit: string): string {
   return interval === 1 ? `Every ${unit}` : `Every ${interval} ${unit}s`;
 }
 
-/** A day as "24 Nov" (the year only when it is not this year). */
+/** A day as "24 Nov" (the year only when it is not this year), in the app's display locale. */
 export function shortDate(day: string, now: Date = new Date()): string {
-  if (!isIsoDay(day)) return day;
-  const [year, month, date] = day.split("-").map(Number);
-  return new Intl.DateTimeFormat(getDisplayLocale(), {
-    timeZone: "UTC",
-    day: "numeric",
-    month: "short",
-    year: year === now.getFullYear() ? undefined : "numeric",
-  }).format(new Date(Date.UTC(year, month - 1, date)));
+  return formatDayShort(day, { now, month: "short", locale: getDisplayLocale() });
 }
 
 /**
