@@ -11,7 +11,7 @@ packages=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libayatana-appin
   librsvg2-dev libxdo-dev libssl-dev libgtk-3-dev nodejs npm)
 for option in "$@"; do
   case "$option" in
-    --test) packages+=(webkit2gtk-driver xvfb xauth imagemagick poppler-utils dbus-x11 dbus
+    --test) packages+=(webkit2gtk-driver xvfb xauth imagemagick poppler-utils xdotool dbus-x11 dbus
       python3-icalendar) ;;
     --measure) packages+=(xvfb dbus python3-xlib) ;;
     *) echo "unknown option: $option" >&2; exit 2 ;;

@@ -3,7 +3,7 @@
 # Fails with a clear message unless cargo and a recent enough Node.js are available.
 require_toolchains() {
   if ! command -v cargo >/dev/null; then
-    echo "Rust is not installed. Install Rust 1.90 or newer with rustup, then run this again." >&2
+    echo "Rust is not installed. Install Rust 1.92 or newer with rustup, then run this again." >&2
     exit 1
   fi
   local node_version

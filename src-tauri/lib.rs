@@ -22,8 +22,9 @@ pub use reminders::sink as notification_sink;
 /// The IPC surface, shared by the running app and the TypeScript bindings generator.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     use commands::{
-        calendar, checkins, contacts, content, cravings, entries, helplines, journal, lapses,
-        meetings, moods, plan, profile, reminders, reviews, sos, strategies, triggers, vault,
+        calendar, checkins, contacts, content, cravings, entries, export, helplines, insights,
+        journal, lapses, meetings, moods, plan, profile, reminders, reviews, sos, strategies,
+        triggers, vault,
     };
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
@@ -110,6 +111,12 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             meetings::occurrences_on,
             calendar::export_ics,
             calendar::import_ics,
+            insights::dashboard,
+            insights::insights,
+            insights::summary_preview,
+            insights::export_counts,
+            export::export_data,
+            export::import_data,
             reminders::get_reminder_settings,
             reminders::set_reminder_settings,
             reminders::upcoming_reminders,

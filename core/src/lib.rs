@@ -6,6 +6,7 @@
 #![deny(unsafe_code)]
 
 pub mod error;
+pub mod export;
 pub mod insights;
 pub mod journal;
 pub mod library;

@@ -114,6 +114,8 @@ fn execute(cli: Cli) -> Result<(), CliError> {
         Command::Meeting { command } => handlers::schedule::meetings::run(&unlock()?, command)?,
         Command::Reminders { command } => handlers::schedule::reminders::run(&unlock()?, command)?,
         Command::Ics { command } => handlers::schedule::calendar::run(&unlock()?, command)?,
+        Command::Export(args) => handlers::export::export(&unlock()?, args)?,
+        Command::Import(args) => handlers::export::import(&unlock()?, args)?,
         Command::Search(search) => handlers::views::search(&unlock()?, search)?,
         Command::Timeline(timeline) => handlers::views::timeline(&unlock()?, timeline)?,
         Command::Recovery { command } => handlers::views::recovery(&unlock()?, command)?,

@@ -8,7 +8,9 @@
 
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 
@@ -26,6 +28,7 @@ import {
   quit,
   reveal,
   saveFailure,
+  saveInDialog,
   scanForPlaintext,
   screenshot,
   textOf,
@@ -1036,6 +1039,67 @@ describe("Waymark journey in the real window", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     assert.equal((await allByName(browser, "Reminders you may have missed", "region")).length, 0, "listed once only");
 
+    await quit(browser);
+    browser = null;
+  });
+
+  step("12e-insights-export", "the dashboard and charts show the journey's entries; a PDF summary is saved through the save dialog", async () => {
+    if (browser) await quit(browser);
+    browser = await launch();
+    await unlockWithPassphrase(RECOVERED_PASSPHRASE);
+    // What the dashboard should count, read independently through the CLI (it can read while the
+    // window has the journal open).
+    const cravings = cli(["craving", "list", "--json"], { WAYMARK_PASSPHRASE: RECOVERED_PASSPHRASE });
+    assert.equal(cravings.status, 0, cravings.stderr);
+    const weekAgo = localDay(new Date(Date.now() - 6 * 86_400_000));
+    const thisWeek = JSON.parse(cravings.stdout).filter((c) => c.occurredAt.slice(0, 10) >= weekAgo).length;
+    assert.ok(thisWeek >= 3, `the journey's cravings are recent: ${thisWeek}`);
+
+    const week = await byName(browser, "The last 7 days", "region", SLOW);
+    await waitFor("the week's craving count", async () => /Cravings\s*\D{0,40}?(\d+)/.exec(await textOf(week))?.[1] === String(thisWeek), SLOW);
+    await reveal(browser, week);
+    await screenshot(browser, "40-dashboard");
+
+    await go("Insights");
+    const perDay = await byName(browser, "Cravings per day", "figure", SLOW);
+    // The chart's text alternative lists every day; today's row carries today's count.
+    const todayCount = JSON.parse(cravings.stdout).filter((c) => c.occurredAt.slice(0, 10) === localDay()).length;
+    await waitFor("today's row in the table", async () => (await textOf(perDay)).length > 0, SLOW);
+    for (const caption of ["Mood", "Top triggers", "When cravings come", "HALT", "How long cravings last", "What works for me", "Meeting attendance"]) {
+      await byName(browser, caption, "figure", SLOW);
+    }
+    log(`cravings today ${todayCount}, in the last 7 days ${thisWeek}`);
+    await screenshot(browser, "41-insights");
+    await reveal(browser, await byName(browser, "When cravings come", "figure"));
+    await screenshot(browser, "41a-insights-heatmap");
+
+    await go("Summary & export");
+    await choose(await byName(browser, "Last 30 days", "radio"));
+    const preview = await byName(browser, "Preview", "region", SLOW);
+    await waitFor("the preview", async () => (await textOf(preview)).includes(RENAMED_TRIGGER), SLOW);
+    assert.ok(!(await textOf(preview)).includes(CRAVING.note), "notes stay out of the preview unless included");
+    await screenshot(browser, "42-summary");
+
+    const folder = mkdtempSync(join(tmpdir(), "waymark-e2e-export-"));
+    const pdf = join(folder, "summary.pdf");
+    try {
+      await click("Save PDF summary…");
+      await saveInDialog("Save the summary", pdf);
+      await waitFor("the PDF", () => existsSync(pdf) && statSync(pdf).size > 0, SLOW);
+      await waitFor("the saved message", async () => (await textOf(await browser.$("body"))).includes(`Saved to ${pdf}`), SLOW);
+      const pdfText = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+      assert.equal(pdfText.status, 0, pdfText.stderr);
+      const words = pdfText.stdout.split(/\s+/).join(" ");
+      assert.ok(words.includes(RENAMED_TRIGGER), "the top trigger is named");
+      assert.match(words, /Page 1 of [12]\b/);
+      for (const secret of [CRAVING.note, MOOD.note, CHECKIN.note, LAPSE.learned, JOURNAL.wentWell]) {
+        assert.ok(!words.includes(secret), "notes and journal text stay out unless included");
+      }
+      const pages = spawnSync("pdftoppm", ["-r", "60", "-png", pdf, join(config.artifacts, "43-summary-page")]);
+      assert.equal(pages.status, 0, "every page renders");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
     await quit(browser);
     browser = null;
   });

@@ -201,6 +201,7 @@ const ROLES = {
   combobox: "self::select or @role='combobox'",
   group: "self::fieldset or @role='group' or @role='radiogroup'",
   region: "self::section or @role='region'",
+  figure: "self::figure or @role='figure'",
   dialog: "self::dialog or @role='dialog'",
   timer: "@role='timer'",
 };
@@ -446,4 +447,43 @@ export function cli(args, env) {
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+// ------------------------------------------------------------------------------------------------
+// The system's own file dialogs: Waymark opens them from Rust (GTK), outside the web page, so
+// WebDriver cannot reach them. They are driven as a person would, with the keyboard, through
+// xdotool on the same X display.
+// ------------------------------------------------------------------------------------------------
+
+function xdotool(...args) {
+  const result = spawnSync("xdotool", args, { encoding: "utf8" });
+  if (result.error) throw new Error(`xdotool could not run: ${result.error.message}`);
+  return result;
+}
+
+/**
+ * Waits for the save dialog whose title starts with `title`, types `path` as the file name and
+ * presses Enter. GTK's save dialog takes a full path in its name field.
+ */
+export async function saveInDialog(title, path, { timeout = 20_000 } = {}) {
+  // xdotool takes a regular expression; the title's own brackets must not count as one.
+  const pattern = `^${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
+  const id = await waitFor(
+    `the "${title}" dialog`,
+    () => {
+      const found = xdotool("search", "--onlyvisible", "--name", pattern);
+      return found.status === 0 ? found.stdout.trim().split("\n")[0] : null;
+    },
+    { timeout, interval: 250 },
+  );
+  log(`file dialog ${id} is open; saving to ${path}`);
+  xdotool("windowfocus", "--sync", id);
+  // The name field has focus with the suggested name selected; replace all of it.
+  xdotool("key", "--clearmodifiers", "ctrl+a");
+  xdotool("type", "--delay", "15", path);
+  xdotool("key", "Return");
+  await waitFor(`the "${title}" dialog to close`, () => xdotool("search", "--onlyvisible", "--name", pattern).status !== 0, {
+    timeout,
+    interval: 250,
+  });
 }

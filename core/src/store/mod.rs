@@ -4,9 +4,11 @@ mod calendar;
 mod checkins;
 mod contacts;
 mod cravings;
+mod data_export;
 mod deletion;
 mod entries;
 mod helplines;
+mod insights;
 mod lapses;
 mod meetings;
 pub use meetings::OCCURRENCE_WINDOW_MAX_DAYS;
@@ -21,6 +23,7 @@ mod rows;
 mod search;
 mod sos;
 mod strategies;
+mod summary;
 #[cfg(test)]
 pub(crate) mod testing;
 mod timeline;
@@ -145,6 +148,8 @@ impl Store {
 
 #[cfg(test)]
 mod coping_tests;
+#[cfg(test)]
+mod insights_tests;
 #[cfg(test)]
 mod plan_tests;
 #[cfg(test)]

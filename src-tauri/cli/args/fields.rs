@@ -68,6 +68,8 @@ pub fn flag_for_field(field: &str) -> &'static str {
         "phone" => "--phone",
         "email" => "--email",
         "notes" => "--notes",
+        "sections" => "--sections",
+        "file" => "FILE",
         _ => "input",
     }
 }

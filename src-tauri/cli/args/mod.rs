@@ -2,6 +2,7 @@
 
 pub mod craving;
 pub mod daily;
+pub mod export;
 pub mod fields;
 pub mod lapse;
 pub mod review;
@@ -17,6 +18,7 @@ use clap::{Args, Parser, Subcommand};
 
 pub use craving::CravingCommand;
 pub use daily::{CheckinCommand, JournalCommand, MoodCommand};
+pub use export::{ExportArgs, ImportArgs};
 pub use lapse::LapseCommand;
 pub use review::ReviewCommand;
 pub use schedule::{IcsCommand, MeetingCommand, RemindersCommand};
@@ -35,6 +37,12 @@ Meetings:
   --month-day or --week and --weekday says how it repeats. `meeting next` lists the times coming
   up, each with the YYYY-MM-DDTHH:MM that `meeting skip`, `move`, `restore` and `attend` take as
   --occurrence. `ics export` writes an unencrypted calendar file without your notes.
+
+Export:
+  `export --format pdf --out summary.pdf` writes a counsellor summary of the last 30 days;
+  --from/--to choose the days and --sections what it shares (journal text and --include-notes
+  only when asked). `--format csv` or `json` writes your data (everything, or --from/--to).
+  Exported files are NOT encrypted. `import FILE` reads a JSON export into a new journal.
 
 Secrets:
   The passphrase comes from WAYMARK_PASSPHRASE, --passphrase-file, or a prompt when run in a
@@ -167,6 +175,11 @@ pub enum Command {
         #[command(subcommand)]
         command: IcsCommand,
     },
+    /// Save a counsellor summary (PDF) or your data (CSV, JSON) to a file. The file is NOT
+    /// encrypted
+    Export(ExportArgs),
+    /// Import a JSON export into a journal that has no entries yet
+    Import(ImportArgs),
     /// Search every entry's text
     Search(SearchArgs),
     /// Every kind of entry, day by day

@@ -2,6 +2,8 @@
 
 pub mod checkins;
 pub mod cravings;
+pub mod export;
+pub mod files;
 pub mod journal;
 pub mod lapses;
 pub mod moods;

@@ -1,5 +1,6 @@
 //! What the CLI prints on success.
 
+pub mod export;
 pub mod recovery;
 pub mod reminders;
 pub mod schedule;

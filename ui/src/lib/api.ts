@@ -205,6 +205,27 @@ export const commands = {
 	 *  skipped (and why), or `None` when the person cancelled.
 	 */
 	importIcs: () => typedError<IcsImportReport | null, ApiError>(__TAURI_INVOKE("import_ics")),
+	/**
+	 *  The home dashboard: recovery time, the last 7 days against the 7 before, and any gentle
+	 *  early-warning signs.
+	 */
+	dashboard: () => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard")),
+	/**  Every chart's figures over a range of days. */
+	insights: (range: DayRange) => typedError<Insights, ApiError>(__TAURI_INVOKE("insights", { range })),
+	/**  The counsellor summary exactly as it would be exported, for the preview. */
+	summaryPreview: (request: SummaryRequest) => typedError<SummaryReport, ApiError>(__TAURI_INVOKE("summary_preview", { request })),
+	/**  How many records of each kind a CSV or JSON export of the range would hold. */
+	exportCounts: (range: DayRange) => typedError<KindCount[], ApiError>(__TAURI_INVOKE("export_counts", { range })),
+	/**
+	 *  Asks where to save, then writes the summary (PDF) or the data of the request's range (CSV
+	 *  zip, JSON). Returns the path written, or `None` when the person cancelled.
+	 */
+	exportData: (request: SummaryRequest, format: ExportFormat) => typedError<string | null, ApiError>(__TAURI_INVOKE("export_data", { request, format })),
+	/**
+	 *  Asks for a JSON export and imports it into this vault, which must hold no entries yet.
+	 *  Returns what was added, or `None` when the person cancelled.
+	 */
+	importData: () => typedError<ImportSummary | null, ApiError>(__TAURI_INVOKE("import_data")),
 	/**  The reminder settings. */
 	getReminderSettings: () => typedError<ReminderSettings, ApiError>(__TAURI_INVOKE("get_reminder_settings")),
 	/**  Replaces the reminder settings. */
@@ -276,6 +297,18 @@ export const STRATEGY_SUMMARY_MAX_CHARS = 300 as const;
 export const STRATEGY_TITLE_MAX_CHARS = 60 as const;
 
 /* Types */
+/**  One yes/no question of the daily check-in, over the range. */
+export type AnswerCount = {
+	/**  The answer's key, e.g. "took_medication". */
+	key: string,
+	/**  Its label, e.g. "Took medication as prescribed". */
+	label: string,
+	/**  Check-ins answering yes. */
+	yes: number,
+	/**  Check-ins answering no. */
+	no: number,
+};
+
 /**  How a weekly question is answered. */
 export type AnswerKind = 
 /**  A count of days in the past week, 0 to 7. */
@@ -335,6 +368,18 @@ export type CheckinAnswers = {
 	highRiskSituation?: boolean | null,
 	/**  Used today. */
 	usedToday?: boolean | null,
+};
+
+/**  The daily check-ins over the range. */
+export type CheckinFigures = {
+	/**  Days with a check-in. */
+	done: number,
+	/**  Days in the range. */
+	days: number,
+	/**  Each question's yes and no counts, in the order they are asked. */
+	answers: AnswerCount[],
+	/**  The average "rating of the day" (1-10). */
+	averageDayRating: number | null,
 };
 
 /**  Identifies a daily aftercare check-in. */
@@ -433,6 +478,56 @@ export type CravingOutcome =
 /**  It is still going. */
 "ongoing";
 
+/**
+ *  The home dashboard: recovery time, the last 7 days against the 7 before, and any
+ *  early-warning signs.
+ */
+export type Dashboard = {
+	/**  Today, in the person's zone. */
+	today: string,
+	/**  Days in recovery and the next milestone. */
+	recovery: RecoverySummary,
+	/**  The last 7 days, today included. */
+	thisWeek: PeriodFigures,
+	/**  The 7 days before those. */
+	lastWeek: PeriodFigures,
+	/**  Gentle early-warning signs seen in the person's own data; empty on a steady history. */
+	warnings: EarlyWarning[],
+};
+
+/**  Cravings on one day. */
+export type DayCravings = {
+	/**  The day. */
+	day: string,
+	/**  Cravings logged. */
+	count: number,
+	/**  Their average intensity. */
+	averageIntensity: number | null,
+	/**  The strongest. */
+	maxIntensity: number | null,
+};
+
+/**  Mood on one day. */
+export type DayMood = {
+	/**  The day. */
+	day: string,
+	/**  The average of that day's check-ins. */
+	average: number | null,
+	/**
+	 *  The average of every check-in in the 7 days ending that day (a day with none is skipped,
+	 *  not counted as 0).
+	 */
+	rollingAverage: number | null,
+};
+
+/**  An inclusive range of the person's calendar days, as `YYYY-MM-DD` text. */
+export type DayRange = {
+	/**  The first day. */
+	from: string,
+	/**  The last day (inclusive). */
+	to: string,
+};
+
 /**  Whether desktop notifications are getting through, for the window to show. */
 export type DeliveryStatus = {
 	/**  Reminders shown as desktop notifications since Waymark started. */
@@ -481,6 +576,58 @@ export type DueReminder = {
 	meetingId: MeetingId | null,
 };
 
+/**  Cravings whose recorded length falls in one band. */
+export type DurationBand = {
+	/**  The band's label, e.g. "5-15 min". */
+	label: string,
+	/**  Its lower bound in minutes (inclusive). */
+	minMinutes: number,
+	/**  Its upper bound in minutes (exclusive); `None` for the last, open band. */
+	maxMinutes: number | null,
+	/**  Cravings. */
+	count: number,
+};
+
+/**  How long cravings lasted: bands, and the middle value, to show that they pass. */
+export type DurationFigures = {
+	/**  The bands, shortest first. */
+	bands: DurationBand[],
+	/**  Cravings with a length recorded. */
+	recorded: number,
+	/**  The median length in minutes. */
+	medianMinutes: number | null,
+};
+
+/**  One early-warning sign: what the rule saw, in plain words, and where to find support. */
+export type EarlyWarning = {
+	/**  The rule that noticed it. */
+	rule: EarlyWarningRule,
+	/**  A short, gentle heading, e.g. "Cravings have been more frequent". */
+	title: string,
+	/**
+	 *  What it saw, with the numbers, e.g. "12 cravings in the last 7 days; your usual is
+	 *  about 5 a week." Never a diagnosis or a prediction.
+	 */
+	detail: string,
+	/**  Where the person can look for support, first one first. */
+	links: SupportLink[],
+};
+
+/**  Which early-warning rule noticed something. Each is documented in `docs/INSIGHTS.md`. */
+export type EarlyWarningRule = 
+/**  Cravings in the last 7 days clearly above the person's own recent weekly level. */
+"cravings_above_baseline" | 
+/**  Mood drifting down over the last 10 days. */
+"mood_trending_down" | 
+/**  Several daily check-ins not done lately, after a habit of doing them. */
+"checkins_missed" | 
+/**  Several meetings marked missed lately. */
+"meetings_missed" | 
+/**  High-risk situations reported in check-ins again. */
+"high_risk_returning" | 
+/**  Poor sleep reported several times lately. */
+"sleep_problems";
+
 /**  Every kind of entry the journal holds. */
 export type EntryKind = 
 /**  A craving. */
@@ -527,6 +674,15 @@ export type ErrorCode =
 /**  A bug or an unexpected state. */
 "internal";
 
+/**  The file formats an export can be written in. */
+export type ExportFormat = 
+/**  The counsellor summary, one or two pages. */
+"pdf" | 
+/**  One CSV file per kind of entry, in a zip, with a README of the columns. */
+"csv" | 
+/**  Everything, with a schema version; can be imported back into an empty vault. */
+"json";
+
 /**  A feeling offered in a mood check-in. */
 export type Feeling = {
 	/**  Stable snake_case key, stored with check-ins. */
@@ -547,6 +703,32 @@ export type Halt = {
 	lonely?: boolean,
 	/**  Tired. */
 	tired?: boolean,
+};
+
+/**  How many cravings had each HALT state ticked. */
+export type HaltCounts = {
+	/**  Hungry. */
+	hungry: number,
+	/**  Angry. */
+	angry: number,
+	/**  Lonely. */
+	lonely: number,
+	/**  Tired. */
+	tired: number,
+	/**  With none ticked. */
+	none: number,
+	/**  Cravings in all. */
+	total: number,
+};
+
+/**  Cravings at one weekday and hour of the day, on the clock where each was logged. */
+export type HeatCell = {
+	/**  0 = Monday ... 6 = Sunday. */
+	weekday: number,
+	/**  0-23. */
+	hour: number,
+	/**  Cravings. */
+	count: number,
 };
 
 /**  One helpline. */
@@ -604,6 +786,44 @@ export type IfThenPlan = {
 	plan: string,
 };
 
+/**  What importing a JSON export added to the vault. */
+export type ImportSummary = {
+	/**  The export's schema version. */
+	schemaVersion: number,
+	/**  Records added, per kind. */
+	counts: KindCount[],
+};
+
+/**  Every figure the charts and the summary use, over one range. */
+export type Insights = {
+	/**  The days covered. */
+	range: DayRange,
+	/**  Totals over the range, as the dashboard counts them. */
+	totals: PeriodFigures,
+	/**  Cravings per day; every day of the range, in order, zero days included. */
+	cravingsPerDay: DayCravings[],
+	/**  Mood per day; every day of the range, in order. */
+	moodPerDay: DayMood[],
+	/**  The most frequent triggers, most first (at most 10). */
+	topTriggers: TriggerCount[],
+	/**  All 168 weekday-by-hour cells, Monday 00:00 first. */
+	heatmap: HeatCell[],
+	/**  HALT states ticked. */
+	halt: HaltCounts,
+	/**  How long cravings lasted. */
+	durations: DurationFigures,
+	/**  How cravings ended. */
+	outcomes: OutcomeCounts,
+	/**  Coping strategies tried during cravings in the range, best first. */
+	whatWorks: WhatWorks[],
+	/**  Meeting attendance per week, oldest first. */
+	attendance: WeekAttendance[],
+	/**  Daily check-ins. */
+	checkins: CheckinFigures,
+	/**  Lapses, oldest first. */
+	lapses: LapseDay[],
+};
+
 /**  All of the journal's built-in content. */
 export type JournalContent = {
 	/**  The content format's version. */
@@ -639,6 +859,26 @@ export type JournalEntry = {
 /**  Identifies a daily journal entry. */
 export type JournalEntryId = number;
 
+/**  One journal entry, as shared when the person includes journal excerpts. */
+export type JournalExcerpt = {
+	/**  The entry's day. */
+	day: string,
+	/**  Its text (Markdown as written). */
+	text: string,
+	/**  One thing that went well, if written. */
+	wentWell: string | null,
+};
+
+/**  How many records of one kind an export holds or an import added. */
+export type KindCount = {
+	/**  The kind's key, as the CSV file and JSON table are named, e.g. `cravings`. */
+	kind: string,
+	/**  Its label, e.g. "Cravings". */
+	label: string,
+	/**  Records. */
+	count: number,
+};
+
 /**  A stored lapse. */
 export type Lapse = {
 	/**  Its id. */
@@ -657,6 +897,16 @@ export type Lapse = {
 	nextTime: string | null,
 	/**  Whether the counter restarted here. */
 	restartsCounter: boolean,
+};
+
+/**  One lapse in the range, as the summary lists it (no free text). */
+export type LapseDay = {
+	/**  The day. */
+	day: string,
+	/**  Whether the person chose to restart their recovery count from it. */
+	restartedCounter: boolean,
+	/**  The names of the triggers linked to it. */
+	triggers: string[],
 };
 
 /**  Identifies a lapse. */
@@ -975,6 +1225,17 @@ export type NewTriggerInput = {
 	category: string,
 };
 
+/**  Which kind of entry a shared note was written on. */
+export type NoteKind = 
+/**  A craving's note. */
+"craving" | 
+/**  A mood check-in's note. */
+"mood" | 
+/**  A daily check-in's note. */
+"checkin" | 
+/**  A lapse's reflections (the situation, what was learned, next time). */
+"lapse";
+
 /**  Why a reminder is listed in the window instead of having been shown. */
 export type NoticeReason = 
 /**  It fell due while Waymark was not running, or while the computer slept. */
@@ -1020,6 +1281,18 @@ export type Occurrence = {
 	attendance: Attendance | null,
 };
 
+/**  How cravings ended. */
+export type OutcomeCounts = {
+	/**  Passed without use. */
+	passed: number,
+	/**  Used. */
+	used: number,
+	/**  Still going when logged. */
+	ongoing: number,
+	/**  Not recorded. */
+	unrecorded: number,
+};
+
 /**  A strength estimate to show while the person types. */
 export type PassphraseStrength = {
 	/**  zxcvbn's score: 0 (guessable in seconds) to 4 (very hard to guess). */
@@ -1028,6 +1301,26 @@ export type PassphraseStrength = {
 	acceptable: boolean,
 	/**  A short hint on how to improve it, if any. */
 	feedback: string | null,
+};
+
+/**  The figures for one stretch of days, as the dashboard compares them. */
+export type PeriodFigures = {
+	/**  The days covered. */
+	range: DayRange,
+	/**  Cravings logged. */
+	cravings: number,
+	/**  Their average intensity (0-10). */
+	averageIntensity: number | null,
+	/**  The average of every mood check-in (1-10). */
+	averageMood: number | null,
+	/**  Days with a daily check-in. */
+	checkinsDone: number,
+	/**  Days in the range (so "5 of 7" can be said). */
+	days: number,
+	/**  Meeting occurrences marked attended. */
+	meetingsAttended: number,
+	/**  Meeting occurrences marked missed. */
+	meetingsMissed: number,
 };
 
 /**  The prompts for one section of the plan. */
@@ -1261,6 +1554,16 @@ export type ScheduleOptions = {
 	systemZone: string,
 };
 
+/**  One private note, as shared when the person includes notes. */
+export type SharedNote = {
+	/**  The day it belongs to. */
+	day: string,
+	/**  The kind of entry. */
+	kind: NoteKind,
+	/**  The text. */
+	text: string,
+};
+
 /**  Everything the SOS panel shows. */
 export type SosSummary = {
 	/**
@@ -1338,6 +1641,78 @@ export type StrategyCategory =
 /**  Identifies a coping strategy, built in or the person's own. */
 export type StrategyId = number;
 
+/**
+ *  The whole summary, ready to preview or print. Only chosen sections are printed, and the
+ *  names and free text of sections not chosen (trigger names, lapses, coping, the plan, journal
+ *  text, notes) are left out of the value itself, so they cannot reach the file.
+ */
+export type SummaryReport = {
+	/**  The day it was made, in the person's zone. */
+	generatedOn: string,
+	/**  The days covered. */
+	range: DayRange,
+	/**  The chosen sections, in print order. */
+	sections: SummarySection[],
+	/**  Recovery time as of the range's last day (or today, if earlier). */
+	recovery: RecoverySummary,
+	/**  The figures over the range. */
+	insights: Insights,
+	/**  The plan, when its section is chosen and it has been written. */
+	plan: RelapsePlan | null,
+	/**  Journal entries in the range, oldest first; empty unless chosen. */
+	journal: JournalExcerpt[],
+	/**  Private notes in the range, oldest first; empty unless chosen. */
+	notes: SharedNote[],
+};
+
+/**  What the person asks the summary to hold. */
+export type SummaryRequest = {
+	/**  The days covered, inclusive. */
+	range: DayRange,
+	/**
+	 *  The sections to include; printed in [`SummarySection::ALL`]'s order whatever the order
+	 *  here.
+	 */
+	sections: SummarySection[],
+	/**
+	 *  Whether the private notes written on cravings, moods, check-ins and lapses are shared.
+	 *  Off unless the person ticks it.
+	 */
+	includeNotes: boolean,
+};
+
+/**  A section of the counsellor summary, in the order they are printed. */
+export type SummarySection = 
+/**  Days in recovery and the range's main figures. */
+"overview" | 
+/**  Cravings per day, intensity, top triggers, HALT, when and how long. */
+"cravings_and_triggers" | 
+/**  Mood per day and its 7-day average. */
+"mood" | 
+/**  Daily check-ins, medication as prescribed included. */
+"checkins_and_medication" | 
+/**  Meeting attendance. */
+"meetings" | 
+/**  Lapses (days and triggers only; reflections are notes). */
+"lapses" | 
+/**  Coping strategies that worked. */
+"coping" | 
+/**  The relapse-prevention plan. */
+"plan" | 
+/**  Journal entries' text: only when the person ticks it. */
+"journal_excerpts";
+
+/**  Where an early-warning sign points the person for support. */
+export type SupportLink = 
+/**  Their relapse-prevention plan. */
+"plan" | 
+/**  Their support network. */
+"contacts" | 
+/**  Their meetings. */
+"meetings" | 
+/**  The coping toolkit. */
+"toolkit";
+
 /**  The outcome of a test notification. */
 export type TestNotificationResult = {
 	/**  It was handed to the desktop's notification service. */
@@ -1411,6 +1786,18 @@ export type TriggerCategory =
 /**  An object or substance. */
 "things";
 
+/**  How often one trigger was linked to a craving in the range. */
+export type TriggerCount = {
+	/**  The trigger. */
+	triggerId: TriggerId,
+	/**  Its name now. */
+	name: string,
+	/**  Its category key. */
+	category: string,
+	/**  Cravings linked to it. */
+	count: number,
+};
+
 /**  Identifies a trigger in the person's catalogue. */
 export type TriggerId = number;
 
@@ -1459,6 +1846,16 @@ export type WarningSignStage =
 "middle" | 
 /**  Late: close to using. */
 "late";
+
+/**  Meeting attendance in one week (Monday start). */
+export type WeekAttendance = {
+	/**  The Monday. */
+	weekStart: string,
+	/**  Occurrences marked attended. */
+	attended: number,
+	/**  Occurrences marked missed. */
+	missed: number,
+};
 
 /**  A day of the week. */
 export type Weekday = 

@@ -11,11 +11,13 @@ export const JOURNAL_SCREENS = [
   { screen: "checkin", label: "Check-in" },
   { screen: "meetings", label: "Meetings" },
   { screen: "recovery", label: "Recovery" },
+  { screen: "insights", label: "Insights" },
   { screen: "toolkit", label: "Coping" },
   { screen: "support", label: "People" },
   { screen: "plan", label: "My plan" },
   { screen: "triggers", label: "Triggers" },
   { screen: "search", label: "Search" },
+  { screen: "summary", label: "Summary & export" },
 ] as const;
 
 /** A screen of the unlocked journal. */

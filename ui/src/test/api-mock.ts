@@ -97,6 +97,12 @@ export const commands = {
   occurrencesOn: vi.fn(),
   exportIcs: vi.fn(),
   importIcs: vi.fn(),
+  dashboard: vi.fn(),
+  insights: vi.fn(),
+  summaryPreview: vi.fn(),
+  exportCounts: vi.fn(),
+  exportData: vi.fn(),
+  importData: vi.fn(),
   getReminderSettings: vi.fn(),
   setReminderSettings: vi.fn(),
   upcomingReminders: vi.fn(),
@@ -228,6 +234,7 @@ export function resetCommands(): void {
     ok({ strategies: [], ifThenPlans: [], callList: [], peopleToCall: [], helplines: { region: null, builtin: [], local: [] }, reasons: [] }),
   );
   resetScheduleCommands();
+  resetInsightCommands();
 }
 
 // ---- Fixtures for the journal, check-in, recovery and search screens ----
@@ -534,4 +541,18 @@ function resetScheduleCommands(): void {
   commands.sendTestNotification.mockResolvedValue(ok({ delivered: true, problem: null }));
   commands.autostartEnabled.mockResolvedValue(ok(false));
   commands.setAutostart.mockImplementation(async (enabled: boolean) => ok(enabled));
+}
+
+// ---- Default replies for the dashboard, insights and exports ----
+import type { DayRange, SummaryRequest } from "../lib/api";
+import { emptyInsights, emptyReport, quietDashboard } from "./insights-fixtures";
+
+/** An empty journal: a quiet dashboard, empty figures, and every file dialog cancelled. */
+function resetInsightCommands(): void {
+  commands.dashboard.mockResolvedValue(ok(quietDashboard()));
+  commands.insights.mockImplementation(async (range: DayRange) => ok(emptyInsights(range)));
+  commands.summaryPreview.mockImplementation(async (request: SummaryRequest) => ok(emptyReport(request)));
+  commands.exportCounts.mockResolvedValue(ok([]));
+  commands.exportData.mockResolvedValue(ok(null));
+  commands.importData.mockResolvedValue(ok(null));
 }

@@ -1,15 +1,13 @@
 //! `waymark ics ...`: calendar files in and out.
 
-use std::path::{Path, PathBuf};
-
 use waymark_core::journal::SystemClock;
 use waymark_core::schedule::ics_file::{read_calendar_file, write_calendar_file};
 use waymark_core::schedule::zone::{parse_zone, system_zone};
 use waymark_core::store::Store;
-use waymark_core::Error;
 
 use crate::cli::args::schedule::IcsCommand;
-use crate::cli::error::{exit, CliError};
+use crate::cli::error::CliError;
+use crate::cli::handlers::files::{names_file, refuse_existing, with_directory, write_error};
 use crate::cli::output::{self, schedule};
 
 /// Runs `waymark ics ...`.
@@ -17,16 +15,9 @@ pub fn run(store: &Store, command: &IcsCommand) -> Result<(), CliError> {
     match command {
         IcsCommand::Export { out, force } => {
             let out = with_directory(out);
-            // `symlink_metadata`, so a dangling link counts as there too.
-            if !force && out.symlink_metadata().is_ok() {
-                return Err(CliError::invalid(
-                    "That file already exists; choose another name, or add --force to replace \
-                     it. Nothing was written",
-                    "--out",
-                ));
-            }
+            refuse_existing(&out, *force)?;
             let text = store.export_ics(&SystemClock)?;
-            write_calendar_file(&out, &text).map_err(write_error)?;
+            write_calendar_file(&out, &text).map_err(|e| write_error("calendar file", e))?;
             let count = store.list_meetings()?.len();
             outln!(
                 "Wrote {count} meeting{} to {}.",
@@ -56,33 +47,4 @@ pub fn run(store: &Store, command: &IcsCommand) -> Result<(), CliError> {
         }
     }
     Ok(())
-}
-
-/// `out` with its directory spelt out: a bare file name has an empty parent, which the
-/// atomic write cannot sync.
-fn with_directory(out: &Path) -> PathBuf {
-    match out.parent() {
-        Some(parent) if parent.as_os_str().is_empty() => Path::new(".").join(out),
-        _ => out.to_path_buf(),
-    }
-}
-
-/// A core error about the calendar file being imported: what is wrong with it names FILE.
-fn names_file(e: Error) -> CliError {
-    match e {
-        Error::Invalid(v) => CliError::invalid(v.message, "FILE"),
-        other => other.into(),
-    }
-}
-
-/// Failing to write the export names the calendar file rather than the journal.
-fn write_error(e: Error) -> CliError {
-    match e {
-        Error::Io(kind) => CliError {
-            message: format!("could not write the calendar file ({kind}); nothing was written"),
-            code: exit::FAILURE,
-        },
-        Error::Invalid(v) => CliError::invalid(v.message, "--out"),
-        other => other.into(),
-    }
 }
