@@ -2,7 +2,7 @@
 # Installs the Debian/Ubuntu packages Waymark needs to build, run and test. Idempotent: packages
 # already present are skipped, and apt is only touched when something is missing.
 # Usage: scripts/install-system-deps.sh [--test] [--measure]
-#   --test     adds the test tools (Xvfb, WebKitWebDriver, D-Bus, ImageMagick, poppler, and
+#   --test     adds the test tools (Xvfb, WebKitWebDriver, D-Bus, ImageMagick, poppler, xdotool and
 #              python3-icalendar, an independent parser for the exported calendar files)
 #   --measure  adds what scripts/measure-window.sh needs (Xvfb, D-Bus, python3-xlib)
 set -euo pipefail

@@ -38,10 +38,11 @@ impl Seeded {
     }
 }
 
-/// Logs 20 days of varied entries, ending today, and counts them.
+/// Logs 20 days of varied entries, ending yesterday (so none is in the future at any hour the
+/// test runs), and counts them.
 fn seed(j: &Journal) -> Seeded {
     let today = Local::now().date_naive();
-    let first_day = today - Duration::days(19);
+    let first_day = today - Duration::days(20);
     let mut s = Seeded {
         first_day,
         today,
@@ -57,7 +58,6 @@ fn seed(j: &Journal) -> Seeded {
     j.ok(&["profile", "set", "--medication", "methadone"]);
     for offset in 0..20i64 {
         let day = first_day + Duration::days(offset);
-        // Early hours, so "today" is never in the future.
         let at = |hour: i64| format!("{day} 0{}:{:02}", hour, (offset * 7) % 60);
         let cravings_today = 1 + (offset % 3);
         for n in 0..cravings_today {
@@ -291,7 +291,8 @@ fn the_csv_zip_holds_every_entry_in_the_range() {
         assert!(readme.contains(name.as_str()), "README describes {name}");
     }
 
-    // A range keeps only its days: the last 5 days' cravings, counted from the seed's pattern.
+    // A range keeps only its days: the last 5 days (today and the 4 before; the seed's days are
+    // offsets 16 to 19 of them), counted from the seed's pattern.
     let ranged = j.scratch().join("last5.zip");
     let from = s.today - Duration::days(4);
     j.ok(&[
@@ -303,7 +304,7 @@ fn the_csv_zip_holds_every_entry_in_the_range() {
         "--out",
         ranged.to_str().unwrap(),
     ]);
-    let expected: i64 = (15..20).map(|offset| 1 + offset % 3).sum();
+    let expected: i64 = (16..20).map(|offset| 1 + offset % 3).sum();
     assert_eq!(
         csv_rows(&ranged)["cravings.csv"].as_array().unwrap().len() as i64,
         expected

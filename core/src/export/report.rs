@@ -96,8 +96,8 @@ pub struct SummaryRequest {
     /// The sections to include; printed in [`SummarySection::ALL`]'s order whatever the order
     /// here.
     pub sections: Vec<SummarySection>,
-    /// Whether the private notes written on cravings, moods, check-ins and lapses are shared.
-    /// Off unless the person ticks it.
+    /// Whether the private notes written on cravings, moods, check-ins and lapses are shared,
+    /// each kind only with its own section. Off unless the person ticks it.
     pub include_notes: bool,
 }
 

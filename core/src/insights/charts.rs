@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::Duration;
 
 use super::facts::{count_u32, CravingFact, Facts};
 use super::figures::Mean;
@@ -13,6 +13,7 @@ use super::model::{
     OutcomeCounts, TriggerCount, WeekAttendance,
 };
 use super::range::ValidRange;
+use crate::journal::review::week_start;
 use crate::journal::{CheckinAnswers, CravingId, CravingOutcome};
 
 /// At most this many triggers are listed.
@@ -141,11 +142,6 @@ pub fn outcomes(range: ValidRange, facts: &Facts) -> OutcomeCounts {
         }
     }
     counts
-}
-
-/// The Monday of `day`'s week.
-pub fn week_start(day: NaiveDate) -> NaiveDate {
-    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
 }
 
 /// Marked meetings per Monday-start week, for every week the range touches, oldest first. Only

@@ -1,6 +1,6 @@
 //! A checked range of the person's calendar days, as insights and exports take it.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use super::model::DayRange;
 use crate::error::ValidationError;
@@ -8,6 +8,11 @@ use crate::journal::fields::parse_day;
 
 /// The longest range insights and exports cover: a little over ten years.
 pub const MAX_RANGE_DAYS: u32 = 3660;
+
+/// The years a range may reach: days are stored and compared as `YYYY-MM-DD` text, which only
+/// sorts as dates with four-digit years, and week and day arithmetic near chrono's own limits
+/// would overflow.
+const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
 
 /// An inclusive range of days, `from <= to`, at most [`MAX_RANGE_DAYS`] long.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +26,14 @@ pub struct ValidRange {
 impl ValidRange {
     /// Checks two days; errors name the field (`from` or `to`) and say what is wrong.
     pub fn new(from: NaiveDate, to: NaiveDate) -> Result<ValidRange, ValidationError> {
+        for (field, day) in [("from", from), ("to", to)] {
+            if !YEARS.contains(&day.year()) {
+                return Err(ValidationError::new(
+                    field,
+                    "Choose a date between the years 1 and 9999.",
+                ));
+            }
+        }
         if from > to {
             return Err(ValidationError::new(
                 "to",
@@ -115,5 +128,34 @@ mod tests {
             to: "2026-11-22".into(),
         };
         assert_eq!(ValidRange::parse(&bad).unwrap_err().field, "from");
+    }
+
+    #[test]
+    fn days_beyond_four_digit_years_are_refused_not_panicked_on() {
+        let parse = |from: &str, to: &str| {
+            ValidRange::parse(&DayRange {
+                from: from.into(),
+                to: to.into(),
+            })
+        };
+        // chrono reads these (its calendar reaches year ±262143); a week's Monday or a day
+        // label near its edges would overflow, and "+10000-01-01" does not sort as a date.
+        assert_eq!(
+            parse("-262143-01-01", "-262143-01-09").unwrap_err().field,
+            "from"
+        );
+        assert_eq!(parse("9999-12-20", "+10000-01-02").unwrap_err().field, "to");
+        assert_eq!(parse("0000-12-30", "0001-01-02").unwrap_err().field, "from");
+        let edge = parse("0001-01-01", "0001-01-09").unwrap();
+        let facts = crate::insights::facts::Facts::default();
+        let figures = crate::insights::figures::insights(edge, &facts);
+        assert_eq!(figures.attendance[0].week_start, "0001-01-01");
+        let last = parse("9999-12-20", "9999-12-31").unwrap();
+        assert_eq!(
+            crate::insights::figures::insights(last, &facts)
+                .cravings_per_day
+                .len(),
+            12
+        );
     }
 }

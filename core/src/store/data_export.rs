@@ -123,6 +123,7 @@ impl Store {
         let added = import::insert_all(&self.conn, &export)?;
         import::restore_triggers(&self.conn, &triggers)?;
         import::rebuild_search(&self.conn)?;
+        import::check_days(&self.conn)?;
         self.imported_rows_read_back(clock)?;
         tx.commit()?;
         Ok(ImportSummary {

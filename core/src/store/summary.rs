@@ -101,7 +101,7 @@ impl Store {
             Vec::new()
         };
         let notes = if request.include_notes {
-            self.shared_notes(range)?
+            self.shared_notes(range, &sections)?
         } else {
             Vec::new()
         };
@@ -133,18 +133,24 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Every private note written on the range's cravings, moods, check-ins and lapses, oldest
-    /// first.
-    fn shared_notes(&self, range: ValidRange) -> Result<Vec<SharedNote>> {
+    /// The private notes written on the range's cravings, moods, check-ins and lapses, oldest
+    /// first: each kind only when its section is among `sections`, so ticking "notes" never
+    /// shares a lapse's reflections (or any note) from a section the person left out.
+    fn shared_notes(
+        &self,
+        range: ValidRange,
+        sections: &[SummarySection],
+    ) -> Result<Vec<SharedNote>> {
         let b = InstantBounds::of_days(range.from, range.to);
         let bounds = [b.utc_from, b.utc_to, b.local_from, b.local_to];
         let mut notes: Vec<SortedNote> = Vec::new();
+        let shared = |kind: NoteKind| sections.contains(&note_section(kind));
         let timed = |millis: i64, offset: i64| -> Result<(NaiveDate, u8, i64)> {
             let at =
                 wall_clock(millis, offset).ok_or(Error::Internal("stored time out of range"))?;
             Ok((at.day, 0, millis + offset * 1000))
         };
-        for (kind, sql) in TIMED_NOTES_SQL {
+        for (kind, sql) in TIMED_NOTES_SQL.into_iter().filter(|(k, _)| shared(*k)) {
             let mut stmt = self.conn.prepare_cached(sql)?;
             let mut rows = stmt.query(bounds)?;
             while let Some(r) = rows.next()? {
@@ -152,31 +158,45 @@ impl Store {
                 notes.push((key, note(key.0, kind, r.get(2)?)));
             }
         }
-        let mut stmt = self.conn.prepare_cached(LAPSE_NOTES_SQL)?;
-        let mut rows = stmt.query(bounds)?;
-        while let Some(r) = rows.next()? {
-            let key = timed(r.get(0)?, r.get(1)?)?;
-            let texts: [Option<String>; 3] = [r.get(2)?, r.get(3)?, r.get(4)?];
-            let parts: Vec<String> = LAPSE_PARTS
-                .iter()
-                .zip(texts)
-                .filter_map(|(label, text)| text.map(|t| format!("{label}: {t}")))
-                .collect();
-            if !parts.is_empty() {
-                notes.push((key, note(key.0, NoteKind::Lapse, parts.join("\n"))));
+        if shared(NoteKind::Lapse) {
+            let mut stmt = self.conn.prepare_cached(LAPSE_NOTES_SQL)?;
+            let mut rows = stmt.query(bounds)?;
+            while let Some(r) = rows.next()? {
+                let key = timed(r.get(0)?, r.get(1)?)?;
+                let texts: [Option<String>; 3] = [r.get(2)?, r.get(3)?, r.get(4)?];
+                let parts: Vec<String> = LAPSE_PARTS
+                    .iter()
+                    .zip(texts)
+                    .filter_map(|(label, text)| text.map(|t| format!("{label}: {t}")))
+                    .collect();
+                if !parts.is_empty() {
+                    notes.push((key, note(key.0, NoteKind::Lapse, parts.join("\n"))));
+                }
             }
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT checkin_date, note FROM daily_checkin WHERE deleted_at IS NULL \
-             AND note IS NOT NULL AND checkin_date BETWEEN ?1 AND ?2",
-        )?;
-        let mut rows = stmt.query(params![day_text(range.from), day_text(range.to)])?;
-        while let Some(r) = rows.next()? {
-            let day = parse_stored_day(&r.get::<_, String>(0)?)?;
-            notes.push(((day, 1, 0), note(day, NoteKind::Checkin, r.get(1)?)));
+        if shared(NoteKind::Checkin) {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT checkin_date, note FROM daily_checkin WHERE deleted_at IS NULL \
+                 AND note IS NOT NULL AND checkin_date BETWEEN ?1 AND ?2",
+            )?;
+            let mut rows = stmt.query(params![day_text(range.from), day_text(range.to)])?;
+            while let Some(r) = rows.next()? {
+                let day = parse_stored_day(&r.get::<_, String>(0)?)?;
+                notes.push(((day, 1, 0), note(day, NoteKind::Checkin, r.get(1)?)));
+            }
         }
         notes.sort_by_key(|(key, _)| *key);
         Ok(notes.into_iter().map(|(_, n)| n).collect())
+    }
+}
+
+/// The section a note belongs to: it is shared only when that section is.
+fn note_section(kind: NoteKind) -> SummarySection {
+    match kind {
+        NoteKind::Craving => SummarySection::CravingsAndTriggers,
+        NoteKind::Mood => SummarySection::Mood,
+        NoteKind::Checkin => SummarySection::CheckinsAndMedication,
+        NoteKind::Lapse => SummarySection::Lapses,
     }
 }
 

@@ -85,7 +85,8 @@ pub struct ExportArgs {
     /// The summary's sections, comma-separated [default: all but journal]
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]
     pub sections: Vec<SectionArg>,
-    /// Share the private notes written on cravings, moods, check-ins and lapses in the summary
+    /// Share the private notes written on cravings, moods, check-ins and lapses in the summary,
+    /// each kind only with its own section
     #[arg(long)]
     pub include_notes: bool,
     /// Replace the file if it exists

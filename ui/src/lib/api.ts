@@ -1675,8 +1675,8 @@ export type SummaryRequest = {
 	 */
 	sections: SummarySection[],
 	/**
-	 *  Whether the private notes written on cravings, moods, check-ins and lapses are shared.
-	 *  Off unless the person ticks it.
+	 *  Whether the private notes written on cravings, moods, check-ins and lapses are shared,
+	 *  each kind only with its own section. Off unless the person ticks it.
 	 */
 	includeNotes: boolean,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { periodFigures } from "../test/insights-fixtures";
-import { countOf, formatAverage, formatNumber, formatPercent, listInWords, medianSentence, weekRows } from "./figures";
+import { countOf, formatAverage, formatNumber, formatPercent, listInWords, medianSentence, periodTotals, weekRows } from "./figures";
 import { setDisplayLocale } from "./time";
 
 describe("figures in words", () => {
@@ -44,5 +44,21 @@ describe("figures in words", () => {
       "Check-ins done: 7 of 7 (2 of 7 the week before)",
       "Meetings attended: 1 (0 the week before)",
     ]);
+  });
+
+  it("lists a range's totals the same way wherever they are shown", () => {
+    setDisplayLocale("en-GB");
+    const totals = periodFigures(
+      { from: "2026-11-16", to: "2026-11-22" },
+      { cravings: 5, averageIntensity: 5.5, checkinsDone: 3, meetingsAttended: 2, meetingsMissed: 1 },
+    );
+    const rows = periodTotals(totals, { passed: 4, used: 0, ongoing: 0, unrecorded: 1 });
+    const value = (label: string) => rows.find((r) => r.label === label)?.value;
+    expect(new Set(rows.map((r) => r.label)).size).toBe(rows.length);
+    expect(value("Passed without using")).toBe(`4 of ${totals.cravings}`);
+    expect(value("Average intensity")).toBe("5.5 out of 10");
+    expect(value("Average mood")).toBe("no check-ins");
+    expect(value("Check-ins done")).toBe(`3 of ${totals.days} days`);
+    expect(value("Meetings")).toBe("2 attended, 1 missed");
   });
 });

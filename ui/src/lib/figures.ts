@@ -1,6 +1,6 @@
 // Numbers as the insights screens say them: averages to one decimal in the person's locale,
 // counts with their noun, and "this week" beside "the week before" without judging either.
-import type { PeriodFigures } from "./api";
+import type { OutcomeCounts, PeriodFigures } from "./api";
 import { getDisplayLocale } from "./time";
 
 /** An average to one decimal ("6.5"), or null when there was nothing to average. */
@@ -57,6 +57,21 @@ export function weekRows(thisWeek: PeriodFigures, lastWeek: PeriodFigures): Week
     compare("Average mood", mood[0], mood[1], thisWeek.averageMood === null ? "" : " out of 10"),
     compare("Check-ins done", `${thisWeek.checkinsDone} of ${thisWeek.days}`, `${lastWeek.checkinsDone} of ${lastWeek.days}`),
     compare("Meetings attended", String(thisWeek.meetingsAttended), String(lastWeek.meetingsAttended)),
+  ];
+}
+
+/** One figure as a term and its value, e.g. "Cravings" and "12". */
+export type FigureRow = { label: string; value: string };
+
+/** A range's main figures, as the Insights screen and the summary's overview both list them. */
+export function periodTotals(totals: PeriodFigures, outcomes: OutcomeCounts): FigureRow[] {
+  return [
+    { label: "Cravings", value: String(totals.cravings) },
+    { label: "Passed without using", value: `${outcomes.passed} of ${totals.cravings}` },
+    { label: "Average intensity", value: outOfTen(totals.averageIntensity, "none logged") },
+    { label: "Average mood", value: outOfTen(totals.averageMood, "no check-ins") },
+    { label: "Check-ins done", value: `${totals.checkinsDone} of ${totals.days} days` },
+    { label: "Meetings", value: `${totals.meetingsAttended} attended, ${totals.meetingsMissed} missed` },
   ];
 }
 

@@ -74,7 +74,9 @@ impl FontFace {
     /// The width of `text` at `size` points, summing the glyphs' advances (kerning only ever
     /// narrows a line, so a line measured to fit still fits once drawn).
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text.chars().map(|c| self.advance_of(c)).sum();
+        // u64: an imported text is not held to the app's length limits, and a run of a few
+        // million characters would overflow u32 font units.
+        let units: u64 = text.chars().map(|c| u64::from(self.advance_of(c))).sum();
         units as f32 * size / f32::from(self.parsed.units_per_em())
     }
 

@@ -11,8 +11,9 @@ use rusqlite::Connection;
 
 use super::dump::{table_columns, ColumnInfo};
 use super::json::ParsedExport;
-use super::tables::{spec, TableSpec, SEARCH_INDEXES, TABLES};
+use super::tables::{spec, Scope, TableSpec, SEARCH_INDEXES, TABLES};
 use crate::error::{Error, Result, ValidationError};
+use crate::store::rows::{day_text, parse_stored_day};
 
 fn file_error(message: String) -> Error {
     Error::Invalid(ValidationError::new("file", message))
@@ -75,12 +76,10 @@ pub(crate) fn check_tables(export: &ParsedExport) -> Result<()> {
 /// Erases entries marked deleted (and, through cascades, their links), as locking would, so
 /// their ids and links cannot clash with the imported ones.
 pub(crate) fn purge_marked_deleted(conn: &Connection) -> Result<()> {
-    for table in TABLES.iter().filter(|t| {
-        matches!(
-            t.scope,
-            super::tables::Scope::Instant | super::tables::Scope::Day { live: true, .. }
-        )
-    }) {
+    for table in TABLES
+        .iter()
+        .filter(|t| matches!(t.scope, Scope::Instant | Scope::Day { live: true, .. }))
+    {
         conn.execute(
             &format!("DELETE FROM {} WHERE deleted_at IS NOT NULL", table.name),
             [],
@@ -182,6 +181,31 @@ pub(crate) fn insert_all(
         [],
     )?;
     Ok(added)
+}
+
+/// Checks every imported day column holds a real calendar day: the schema only checks the
+/// `YYYY-MM-DD` shape (and `meeting_attendance.local_date` not even that), while the insights
+/// read these days back and would fail on every dashboard after a bad one.
+pub(crate) fn check_days(conn: &Connection) -> Result<()> {
+    for spec in TABLES {
+        let Scope::Day { column, .. } = spec.scope else {
+            continue;
+        };
+        let mut stmt = conn.prepare(&format!("SELECT DISTINCT {column} FROM {}", spec.name))?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let day: String = r.get(0)?;
+            // Canonical text only: the day columns are compared as text.
+            if parse_stored_day(&day).map(day_text).ok().as_ref() != Some(&day) {
+                return Err(file_error(format!(
+                    "A date among the {} in that file is not a real calendar day; the file may \
+                     be damaged or edited. Nothing was imported.",
+                    spec.what
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A trigger of the schema, as SQLite stores it.

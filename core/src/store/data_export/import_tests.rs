@@ -193,6 +193,30 @@ fn a_broken_row_late_in_the_file_leaves_the_vault_exactly_as_before() {
 }
 
 #[test]
+fn days_the_schema_accepts_but_the_insights_cannot_read_are_refused() {
+    let (_dir, store) = temp_store();
+    let bytes = export();
+    // `local_date` has no CHECK; this one would sort inside November and break the dashboard.
+    let attendance = edit(&bytes, |v| {
+        let rows = v["tables"]["meeting_attendance"].as_array_mut().unwrap();
+        rows[0]["local_date"] = "2026-11-1x".into();
+    });
+    assert!(refused(&store, &attendance).contains("meeting attendance records"));
+    // The GLOB check passes a day that is not on the calendar.
+    let checkin = edit(&bytes, |v| {
+        v["tables"]["daily_checkin"][0]["checkin_date"] = "2026-02-30".into();
+    });
+    refused(&store, &checkin);
+    // Days are compared as text, so only the canonical spelling is accepted.
+    let padded = edit(&bytes, |v| {
+        v["tables"]["meeting_attendance"][0]["local_date"] = " 2026-11-10".into();
+    });
+    refused(&store, &padded);
+    store.import_json(&bytes, &clock()).unwrap();
+    store.dashboard(&clock()).unwrap();
+}
+
+#[test]
 fn an_export_of_an_older_schema_imports_the_columns_it_has() {
     let (_dir, store) = temp_store();
     let file = serde_json::json!({

@@ -21,6 +21,14 @@ const MARKERS: [&str; 7] = [
     OWN_TRIGGER,
 ];
 
+/// The sections notes belong to (cravings, mood, check-ins, lapses).
+const NOTE_SECTIONS: [SummarySection; 4] = [
+    SummarySection::CravingsAndTriggers,
+    SummarySection::Mood,
+    SummarySection::CheckinsAndMedication,
+    SummarySection::Lapses,
+];
+
 fn request(from: &str, to: &str, sections: &[SummarySection], notes: bool) -> SummaryRequest {
     SummaryRequest {
         range: DayRange {
@@ -125,7 +133,7 @@ fn notes_are_shared_only_when_asked_and_oldest_first() {
     let m = month();
     let report = m
         .store
-        .summary_report(&november(&[SummarySection::Overview], true), &clock())
+        .summary_report(&november(&NOTE_SECTIONS, true), &clock())
         .unwrap();
     let r = range("2026-11-01", "2026-11-30");
     let count = |kind: NoteKind| report.notes.iter().filter(|n| n.kind == kind).count();
@@ -173,6 +181,41 @@ fn notes_are_shared_only_when_asked_and_oldest_first() {
     for n in &report.notes {
         assert!(n.day.starts_with("2026-11"), "{}", n.day);
     }
+}
+
+#[test]
+fn notes_are_shared_only_with_their_own_sections() {
+    let m = month();
+    let c = clock();
+    use SummarySection::*;
+    let kinds = |sections: &[SummarySection]| {
+        let report = m
+            .store
+            .summary_report(&november(sections, true), &c)
+            .unwrap();
+        let mut kinds: Vec<String> = report
+            .notes
+            .iter()
+            .map(|n| format!("{:?}", n.kind))
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        (kinds, serde_json::to_string(&report).unwrap())
+    };
+    // Ticking notes without any section they belong to shares none.
+    let (none, json) = kinds(&[Overview, Meetings, Coping, Plan]);
+    assert!(none.is_empty(), "{none:?}");
+    for marker in [CRAVING_NOTE, MOOD_NOTE, CHECKIN_NOTE, LAPSE_NOTE] {
+        assert!(!json.contains(marker), "{marker} leaked");
+    }
+    // Left out of the lapses section, a lapse's reflections stay private too.
+    let (shared, json) = kinds(&[CravingsAndTriggers, Mood, CheckinsAndMedication]);
+    assert_eq!(shared, ["Checkin", "Craving", "Mood"]);
+    assert!(!json.contains(LAPSE_NOTE), "a lapse reflection leaked");
+    let (lapses, json) = kinds(&[Lapses]);
+    assert_eq!(lapses, ["Lapse"]);
+    assert!(json.contains(LAPSE_NOTE));
+    assert!(!json.contains(CRAVING_NOTE) && !json.contains(MOOD_NOTE));
 }
 
 #[test]

@@ -28,6 +28,24 @@ fn the_bundled_faces_measure_real_glyph_widths() {
 }
 
 #[test]
+fn a_run_of_millions_of_characters_is_measured_without_overflow() {
+    let fonts = Fonts::load().expect("fonts load");
+    let face = &fonts.regular;
+    // An imported entry is not held to the app's length limits; 2.5 million W's add up to
+    // more font units than a u32 holds.
+    let n = 2_500_000;
+    let run = "W".repeat(n);
+    let one = face.width("W", 10.0);
+    let all = face.width(&run, 10.0);
+    // DejaVu Sans has 2048 units per em: the sum in font units is width / size × 2048.
+    assert!(f64::from(all) / 10.0 * 2048.0 > f64::from(u32::MAX));
+    assert!(
+        (all / one - n as f32).abs() / (n as f32) < 1e-3,
+        "{all} vs {one}"
+    );
+}
+
+#[test]
 fn unprintable_text_is_replaced_never_refused() {
     let fonts = Fonts::load().expect("fonts load");
     let face = &fonts.regular;
