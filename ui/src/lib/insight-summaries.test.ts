@@ -84,7 +84,7 @@ describe("each chart in words", () => {
         { weekStart: "2026-11-09", attended: 2, missed: 0 },
         { weekStart: "2026-11-16", attended: 1, missed: 2 },
       ]),
-    ).toBe("3 meetings attended and 2 marked missed, over 2 weeks.");
+    ).toBe("3 meetings attended and 2 marked missed in these days.");
     expect(triggersSummary([{ triggerId: 1, name: "Payday", category: "times_and_situations", count: 2 }])).toBe(
       "Most often linked to cravings: Payday (2).",
     );

@@ -88,10 +88,12 @@ export function whatWorksSummary(works: WhatWorks[]): string | null {
   return `Cravings that passed without using, by what was tried: ${listInWords(said)}.`;
 }
 
-/** "12 meetings attended and 3 marked missed, over 5 weeks." */
+/** "12 meetings attended and 3 marked missed in these days." */
 export function attendanceSummary(weeks: WeekAttendance[]): string | null {
   const attended = weeks.reduce((sum, w) => sum + w.attended, 0);
   const missed = weeks.reduce((sum, w) => sum + w.missed, 0);
   if (attended + missed === 0) return null;
-  return `${countOf(attended, "meeting")} attended and ${missed} marked missed, over ${countOf(weeks.length, "week")}.`;
+  // Only the range's own days count, so a first or last week may be partial: say "these days",
+  // not a number of weeks.
+  return `${countOf(attended, "meeting")} attended and ${missed} marked missed in these days.`;
 }

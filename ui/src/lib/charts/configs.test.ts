@@ -119,3 +119,22 @@ describe("shortLabel", () => {
     expect(long.startsWith(cut.slice(0, -1))).toBe(true);
   });
 });
+
+describe("whatWorksChart labels", () => {
+  it("cut a long strategy name before adding its count, so the count always shows", () => {
+    const long = {
+      strategyId: 1,
+      title: "Give your mind something else to do for a while",
+      tried: 18,
+      withOutcome: 18,
+      passed: 18,
+      passRate: 1,
+      withDrop: 0,
+      averageDrop: null,
+    };
+    const config = whatWorksChart([long], FALLBACK_THEME);
+    const label = String(config.data.labels?.[0]);
+    expect(label.endsWith("(18)")).toBe(true);
+    expect(Array.from(label).length).toBeLessThanOrEqual(LABEL_MAX_CHARS);
+  });
+});

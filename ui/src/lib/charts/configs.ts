@@ -29,10 +29,10 @@ function axis(theme: ChartTheme, title?: string) {
 /** Longest category label drawn beside a bar; the figure's table has the whole name. */
 export const LABEL_MAX_CHARS = 24;
 
-/** `label`, cut with "…" when longer than {@link LABEL_MAX_CHARS}. */
-export function shortLabel(label: string): string {
+/** `label`, cut with "…" when longer than `max` characters. */
+export function shortLabel(label: string, max = LABEL_MAX_CHARS): string {
   const chars = Array.from(label);
-  return chars.length > LABEL_MAX_CHARS ? `${chars.slice(0, LABEL_MAX_CHARS - 1).join("")}…` : label;
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : label;
 }
 
 /** A category axis of names (triggers, strategies): long names are cut so they never clip. */
@@ -242,7 +242,8 @@ export function whatWorksChart(works: WhatWorks[], theme: ChartTheme): ChartConf
   return {
     type: "bar",
     data: {
-      labels: rated.map((w) => `${w.title} (${w.withOutcome})`),
+      // The name is cut before its count is added, so the count always shows.
+      labels: rated.map((w) => `${shortLabel(w.title, LABEL_MAX_CHARS - 6)} (${w.withOutcome})`),
       datasets: [
         {
           label: "Passed without using",
@@ -255,7 +256,7 @@ export function whatWorksChart(works: WhatWorks[], theme: ChartTheme): ChartConf
       indexAxis: "y",
       scales: {
         x: { ...axis(theme, "Passed without using (%)"), min: 0, max: 100 },
-        y: nameAxis(theme),
+        y: { ...axis(theme), grid: { display: false } },
       },
       plugins: {
         legend: legend(theme, false),
