@@ -29,6 +29,9 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
 fn domain_view(store: &Store) -> String {
     let c = clock();
     let now = c.0.with_timezone(&Utc);
+    // The tallies come out in no particular order (ranking sorts them later); compare them sorted.
+    let mut tallies = store.strategy_tallies().unwrap();
+    tallies.sort_by_key(|t| t.strategy_id);
     format!(
         "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
         store.list_cravings(1000).unwrap(),
@@ -39,7 +42,7 @@ fn domain_view(store: &Store) -> String {
         store.list_lapses(1000).unwrap(),
         store.list_triggers(true).unwrap(),
         store.list_strategies(true).unwrap(),
-        store.strategy_tallies().unwrap(),
+        tallies,
         store.list_contacts().unwrap(),
         store.list_local_helplines().unwrap(),
         store.plan().unwrap(),
