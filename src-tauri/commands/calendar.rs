@@ -28,7 +28,7 @@ pub async fn export_ics(
             title: "Save your schedule (this calendar file is not encrypted)",
             filter_name: "Calendar",
             extension: "ics",
-            file_name: EXPORT_FILE_NAME,
+            file_name: EXPORT_FILE_NAME.into(),
         },
     )
     .await?

@@ -16,7 +16,7 @@ pub struct SaveDialog {
     /// Its extension, without the dot.
     pub extension: &'static str,
     /// The suggested file name.
-    pub file_name: &'static str,
+    pub file_name: String,
 }
 
 /// Asks where to save; `None` when the person cancelled.

@@ -6,32 +6,35 @@ use tauri::{AppHandle, State};
 use waymark_core::export::{
     export_bytes, read_import_file, write_export_file, ExportFormat, ImportSummary, SummaryRequest,
 };
+use waymark_core::insights::DayRange;
 use waymark_core::journal::SystemClock;
 
 use super::dialogs::{choose_open_path, choose_save_path, SaveDialog};
 use super::{blocking, AppState};
 use crate::error::ApiError;
 
-/// The save dialog for each format.
-fn save_dialog(format: ExportFormat) -> SaveDialog {
+/// The save dialog for each format. The suggested name carries the range's days, so several
+/// exports don't overwrite each other, and no app name (discretion).
+fn save_dialog(format: ExportFormat, range: &DayRange) -> SaveDialog {
+    let days = format!("{}-to-{}", range.from.trim(), range.to.trim());
     match format {
         ExportFormat::Pdf => SaveDialog {
             title: "Save the summary (this PDF is not encrypted)",
             filter_name: "PDF",
             extension: "pdf",
-            file_name: "summary.pdf",
+            file_name: format!("summary-{days}.pdf"),
         },
         ExportFormat::Csv => SaveDialog {
             title: "Save your data as CSV (this zip file is not encrypted)",
             filter_name: "Zip of CSV files",
             extension: "zip",
-            file_name: "waymark-data.zip",
+            file_name: format!("journal-data-{days}.zip"),
         },
         ExportFormat::Json => SaveDialog {
             title: "Save your data as JSON (this file is not encrypted)",
             filter_name: "JSON",
             extension: "json",
-            file_name: "waymark-data.json",
+            file_name: format!("journal-data-{days}.json"),
         },
     }
 }
@@ -47,7 +50,7 @@ pub async fn export_data(
     format: ExportFormat,
 ) -> Result<Option<String>, ApiError> {
     let bytes = export_bytes(state.session().store()?, &request, format, &SystemClock)?;
-    let Some(path) = choose_save_path(app, save_dialog(format)).await? else {
+    let Some(path) = choose_save_path(app, save_dialog(format, &request.range)).await? else {
         return Ok(None);
     };
     let shown = path.display().to_string();

@@ -55,7 +55,7 @@ pub async fn export_plan(
             title: "Save your plan (this copy is not encrypted)",
             filter_name: "Markdown",
             extension: "md",
-            file_name: EXPORT_FILE_NAME,
+            file_name: EXPORT_FILE_NAME.into(),
         },
     )
     .await?

@@ -2,6 +2,7 @@
 //! and the reminders that fall due. Everything is computed from an injected "now", so it can be
 //! tested across clock changes and month ends.
 
+pub mod describe;
 pub mod ics;
 pub mod ics_file;
 pub mod meeting;

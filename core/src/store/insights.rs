@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::rows::{day_text, from_flag, parse_stored_day};
+use super::what_works::tried_row;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::insights::dashboard::{build_dashboard, dashboard_window};
@@ -17,7 +18,6 @@ use crate::insights::facts::{
 };
 use crate::insights::figures::{self, MOOD_ROLLING_DAYS};
 use crate::insights::{Dashboard, Insights, TriedCraving, ValidRange};
-use crate::journal::ids::StrategyId;
 use crate::journal::{CheckinAnswers, Clock, CravingId, CravingOutcome, Halt, TriggerId};
 
 /// The live cravings of a span of local days: the time index narrows the scan to the UTC
@@ -213,16 +213,7 @@ impl Store {
     /// The coping lines naming a strategy of the live cravings on the local days `from..=to`.
     fn tried_facts(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<TriedCraving>> {
         let mut stmt = self.conn.prepare_cached(TRIED_SQL)?;
-        let rows = stmt.query_map(bounds_params(InstantBounds::of_days(from, to)), |r| {
-            let outcome: Option<String> = r.get(2)?;
-            Ok(TriedCraving {
-                strategy_id: StrategyId(r.get(0)?),
-                craving_id: CravingId(r.get(1)?),
-                outcome: outcome.as_deref().and_then(CravingOutcome::from_key),
-                intensity: r.get(3)?,
-                intensity_after: r.get(4)?,
-            })
-        })?;
+        let rows = stmt.query_map(bounds_params(InstantBounds::of_days(from, to)), tried_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -240,15 +231,6 @@ impl Store {
                 },
             ))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Every coping strategy's title.
-    fn strategy_titles(&self) -> Result<HashMap<StrategyId, String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, title FROM coping_strategy")?;
-        let rows = stmt.query_map([], |r| Ok((StrategyId(r.get(0)?), r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

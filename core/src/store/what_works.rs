@@ -17,30 +17,36 @@ pub(super) const TRIED_SQL: &str = "SELECT cc.strategy_id, cc.craving_id, c.outc
      WHERE cc.strategy_id IS NOT NULL AND c.deleted_at IS NULL \
      ORDER BY cc.strategy_id, cc.craving_id";
 
+/// One row of a query selecting the columns of [`TRIED_SQL`] in its order (strategy, craving,
+/// outcome, intensity before and after); the insights' ranged query shares it.
+pub(super) fn tried_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TriedCraving> {
+    let outcome: Option<String> = r.get(2)?;
+    Ok(TriedCraving {
+        strategy_id: StrategyId(r.get(0)?),
+        craving_id: CravingId(r.get(1)?),
+        outcome: outcome.as_deref().and_then(CravingOutcome::from_key),
+        intensity: r.get(3)?,
+        intensity_after: r.get(4)?,
+    })
+}
+
 impl Store {
     /// The raw counts behind "what works", one per strategy tried at least once.
     pub fn strategy_tallies(&self) -> Result<Vec<StrategyTally>> {
-        let mut titles: HashMap<StrategyId, String> = HashMap::new();
+        let titles = self.strategy_titles()?;
+        let mut stmt = self.conn.prepare_cached(TRIED_SQL)?;
+        let rows = stmt.query_map([], tried_row)?;
+        let tried = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(tally_tried(tried, &titles))
+    }
+
+    /// Every coping strategy's title, hidden ones included.
+    pub(super) fn strategy_titles(&self) -> Result<HashMap<StrategyId, String>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT id, title FROM coping_strategy")?;
-        for row in stmt.query_map([], |r| Ok((StrategyId(r.get(0)?), r.get(1)?)))? {
-            let (id, title) = row?;
-            titles.insert(id, title);
-        }
-        let mut stmt = self.conn.prepare_cached(TRIED_SQL)?;
-        let rows = stmt.query_map([], |r| {
-            let outcome: Option<String> = r.get(2)?;
-            Ok(TriedCraving {
-                strategy_id: StrategyId(r.get(0)?),
-                craving_id: CravingId(r.get(1)?),
-                outcome: outcome.as_deref().and_then(CravingOutcome::from_key),
-                intensity: r.get(3)?,
-                intensity_after: r.get(4)?,
-            })
-        })?;
-        let tried = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(tally_tried(tried, &titles))
+        let rows = stmt.query_map([], |r| Ok((StrategyId(r.get(0)?), r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// "What works for me": every strategy tried during a logged craving, ranked by how often

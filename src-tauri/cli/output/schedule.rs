@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset};
 use waymark_core::schedule::ics::IcsImportReport;
 use waymark_core::schedule::zone::system_zone;
-use waymark_core::schedule::{Attendance, Meeting, Occurrence, Recurrence, Weekday};
+use waymark_core::schedule::{Attendance, Meeting, Occurrence};
 
 use super::text::{cell, clip, one_line, padded, CELL_CHARS};
 
@@ -14,73 +14,6 @@ pub(super) fn empty(items: usize, message: &str) -> bool {
         outln!("{message}");
     }
     items == 0
-}
-
-/// `every week`, `every 2 weeks`...
-fn every(interval: u32, one: &str, many: &str) -> String {
-    if interval == 1 {
-        format!("every {one}")
-    } else {
-        format!("every {interval} {many}")
-    }
-}
-
-fn day_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
-}
-
-fn nth(n: i32) -> String {
-    match n {
-        -1 => "last".to_string(),
-        1 => "1st".to_string(),
-        2 => "2nd".to_string(),
-        3 => "3rd".to_string(),
-        n => format!("{n}th"),
-    }
-}
-
-/// How a meeting repeats, in words.
-pub fn describe(r: &Recurrence) -> String {
-    match r {
-        Recurrence::Once => "once".to_string(),
-        Recurrence::Daily { interval } => every(*interval, "day", "days"),
-        Recurrence::Weekly { interval, days } => {
-            let mut days = days.clone();
-            days.sort();
-            let names: Vec<&str> = days.iter().map(|d| d.key()).collect();
-            format!(
-                "{} on {}",
-                every(*interval, "week", "weeks"),
-                names.join(", ")
-            )
-        }
-        Recurrence::MonthlyOnDay { interval, day } => {
-            let which = if *day == -1 {
-                "the last day".to_string()
-            } else {
-                format!("day {day}")
-            };
-            format!("{} on {which}", every(*interval, "month", "months"))
-        }
-        Recurrence::MonthlyOnWeekday {
-            interval,
-            week,
-            weekday,
-        } => format!(
-            "{} on the {} {}",
-            every(*interval, "month", "months"),
-            nth(*week),
-            day_name(*weekday)
-        ),
-    }
 }
 
 /// A reminder lead in words: `1 day`, `1 hour 30 minutes`, `at the start`.
@@ -138,7 +71,7 @@ pub fn meetings(meetings: &[Meeting]) {
             m.kind.key(),
             m.start_local.replacen('T', " ", 1),
             padded(zone, 20),
-            padded(&describe(&m.recurrence), 30),
+            padded(&m.recurrence.describe(), 30),
             padded(&m.title, 30),
             cell(m.place.as_deref())
         );
@@ -160,7 +93,7 @@ pub fn meeting(m: &Meeting) {
         .as_deref()
         .map(|u| format!(", until {u}"))
         .unwrap_or_default();
-    outln!("Repeats:    {}{until}", describe(&m.recurrence));
+    outln!("Repeats:    {}{until}", m.recurrence.describe());
     if let Some(place) = &m.place {
         outln!("Place:      {}", one_line(place));
     }
@@ -273,19 +206,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rules_and_leads_read_as_words() {
-        assert_eq!(describe(&Recurrence::Daily { interval: 2 }), "every 2 days");
-        let weekly = Recurrence::Weekly {
-            interval: 1,
-            days: vec![Weekday::Thu, Weekday::Tue],
-        };
-        assert_eq!(describe(&weekly), "every week on tue, thu");
-        let nth = Recurrence::MonthlyOnWeekday {
-            interval: 1,
-            week: -1,
-            weekday: Weekday::Fri,
-        };
-        assert_eq!(describe(&nth), "every month on the last Friday");
+    fn leads_read_as_words() {
         assert_eq!(lead(90), "1 hour 30 minutes before");
         assert_eq!(lead(1440), "1 day before");
         assert_eq!(lead(0), "at the start");

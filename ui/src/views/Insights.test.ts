@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import App from "../App.svelte";
 import { commands, type DayRange, type Insights } from "../lib/api";
 import { setDayLocale } from "../lib/day";
+import { insightsRange } from "../stores/insights-range.svelte";
 import { clearAllOnLock } from "../stores/lockable";
 import { session } from "../stores/session.svelte";
 import { fail, ok, resetCommands } from "../test/api-mock";
@@ -115,6 +116,20 @@ describe("insights screen", () => {
 
     await user.click(screen.getByRole("radio", { name: "Last 90 days" }));
     await waitFor(() => expect(commands.insights).toHaveBeenLastCalledWith({ from: isoDay(subDays(today, 89)), to: isoDay(today) }));
+  });
+
+  it("keeps the chosen range when the person leaves the screen and comes back, until they lock", async () => {
+    const user = await openInsights();
+    const today = new Date();
+    await user.click(screen.getByRole("radio", { name: "Last 90 days" }));
+    await waitFor(() => expect(commands.insights).toHaveBeenLastCalledWith({ from: isoDay(subDays(today, 89)), to: isoDay(today) }));
+    await user.click(screen.getByRole("button", { name: "Today" }));
+    vi.mocked(commands.insights).mockClear();
+    await user.click(screen.getByRole("button", { name: "Insights" }));
+    await waitFor(() => expect(commands.insights).toHaveBeenLastCalledWith({ from: isoDay(subDays(today, 89)), to: isoDay(today) }));
+    expect(screen.getByRole("radio", { name: "Last 90 days" })).toBeChecked();
+    clearAllOnLock();
+    expect(insightsRange.choice).toEqual({ kind: "preset", days: 30 });
   });
 
   it("asks for a custom range as typed", async () => {

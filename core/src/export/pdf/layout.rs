@@ -55,8 +55,10 @@ pub mod colour {
     pub const ACCENT: Rgb = Rgb(0x1f, 0x6e, 0x7a);
     /// The accent's lightest tint.
     pub const ACCENT_LIGHT: Rgb = Rgb(0xd3, 0xe8, 0xeb);
-    /// A second series (e.g. the 7-day average, missed meetings).
+    /// A second series (e.g. the 7-day average).
     pub const SECOND: Rgb = Rgb(0xc0, 0x7a, 0x2c);
+    /// Neutral grey for counts that are not a warning (a meeting marked missed), as in the app.
+    pub const NEUTRAL: Rgb = Rgb(0x9a, 0xa0, 0xa6);
     /// The light panel behind the overview figures.
     pub const PANEL: Rgb = Rgb(0xf4, 0xf6, 0xf7);
 }

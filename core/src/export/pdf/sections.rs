@@ -219,7 +219,7 @@ pub fn meetings(layout: &mut Layout, report: &SummaryReport) {
         columns: weeks
             .iter()
             .map(|w| Column {
-                parts: vec![(w.attended, colour::ACCENT), (w.missed, colour::SECOND)],
+                parts: vec![(w.attended, colour::ACCENT), (w.missed, colour::NEUTRAL)],
             })
             .collect(),
         x_labels: spaced_labels(weeks.len(), 9, |i| {
@@ -237,7 +237,7 @@ pub fn meetings(layout: &mut Layout, report: &SummaryReport) {
         layout,
         MARGIN + 22.0,
         baseline,
-        &[(colour::ACCENT, "Attended"), (colour::SECOND, "Missed")],
+        &[(colour::ACCENT, "Attended"), (colour::NEUTRAL, "Missed")],
     );
     layout.text_at(
         end,

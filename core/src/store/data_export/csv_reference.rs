@@ -20,59 +20,6 @@ fn local_start(value: &str) -> String {
         .unwrap_or_else(|_| value.to_string())
 }
 
-fn ordinal(n: i32) -> String {
-    match n {
-        -1 => "last".to_string(),
-        1 => "first".to_string(),
-        2 => "second".to_string(),
-        3 => "third".to_string(),
-        4 => "fourth".to_string(),
-        other => format!("number {other}"),
-    }
-}
-
-fn every(interval: u32, one: &str, many: &str) -> String {
-    if interval <= 1 {
-        format!("every {one}")
-    } else {
-        format!("every {interval} {many}")
-    }
-}
-
-/// How a meeting repeats, in words.
-fn describe(recurrence: &Recurrence) -> String {
-    match recurrence {
-        Recurrence::Once => "once".to_string(),
-        Recurrence::Daily { interval } => every(*interval, "day", "days"),
-        Recurrence::Weekly { interval, days } => {
-            let names: Vec<String> = days.iter().map(|d| d.to_chrono().to_string()).collect();
-            format!(
-                "{} on {}",
-                every(*interval, "week", "weeks"),
-                names.join(", ")
-            )
-        }
-        Recurrence::MonthlyOnDay { interval, day } => {
-            let which = if *day == -1 {
-                "the last day".to_string()
-            } else {
-                format!("day {day}")
-            };
-            format!("{} on {which}", every(*interval, "month", "months"))
-        }
-        Recurrence::MonthlyOnWeekday {
-            interval,
-            week,
-            weekday,
-        } => format!(
-            "{} on the {} {}",
-            every(*interval, "month", "months"),
-            ordinal(*week),
-            weekday.to_chrono()
-        ),
-    }
-}
-
 fn meetings(dump: &Dump) -> Result<CsvFile> {
     let columns = vec![
         words("title", "Its name."),
@@ -120,7 +67,7 @@ fn meetings(dump: &Dump) -> Result<CsvFile> {
         let recurrence = r
             .text("recurrence")
             .and_then(|t| serde_json::from_str::<Recurrence>(t).ok())
-            .map_or_else(String::new, |rec| describe(&rec));
+            .map_or_else(String::new, |rec| rec.describe());
         let reminders = r
             .text("reminder_minutes")
             .and_then(|t| serde_json::from_str::<Vec<u32>>(t).ok())
