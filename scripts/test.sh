@@ -27,7 +27,7 @@ step "Rust: unit, integration and CLI tests (includes the generated-bindings che
 cargo test --workspace --locked
 
 step "End to end: the real window under Xvfb through WebDriver"
-cargo build --locked --bin waymark --example notification_sink
+cargo build --locked --bin waymark --example notification_sink --example logind_stub
 tests/e2e/run.sh "$PWD/target/debug/waymark"
 
 step "All tests passed"

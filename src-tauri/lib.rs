@@ -5,6 +5,7 @@ pub mod bindings;
 pub mod cli;
 mod commands;
 pub mod error;
+mod locking;
 mod reminders;
 mod tray;
 mod window;
@@ -17,14 +18,15 @@ use waymark_core::vault::Vault;
 use waymark_core::Session;
 
 pub use error::ApiError;
+pub use locking::logind_stub;
 pub use reminders::sink as notification_sink;
 
 /// The IPC surface, shared by the running app and the TypeScript bindings generator.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     use commands::{
-        calendar, checkins, contacts, content, cravings, entries, export, helplines, insights,
-        journal, lapses, meetings, moods, plan, profile, reminders, reviews, sos, strategies,
-        triggers, vault,
+        backup, calendar, checkins, contacts, content, cravings, entries, export, helplines,
+        insights, journal, lapses, locking, meetings, moods, plan, profile, reminders, reviews,
+        sos, strategies, triggers, vault,
     };
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
@@ -36,6 +38,17 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             vault::lock,
             vault::change_passphrase,
             vault::set_passphrase_after_recovery,
+            backup::backup_status,
+            backup::set_backup_keep,
+            backup::create_backup_now,
+            backup::export_backup,
+            backup::restore_backup,
+            locking::get_lock_settings,
+            locking::set_lock_settings,
+            locking::note_activity,
+            locking::hide_now,
+            locking::take_lock_reason,
+            locking::passphrase_wait,
             cravings::add_craving,
             cravings::update_craving,
             cravings::get_craving,
@@ -255,6 +268,8 @@ pub fn run_app() -> ExitCode {
         // from Rust, so that plugin is not registered at all and the window can open nothing.
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(Session::new(Vault::at(data_dir))))
+        .manage(locking::AutoLock::default())
+        .manage(locking::LastLockReason::default())
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
             window::create_main(app)?;
@@ -262,6 +277,8 @@ pub fn run_app() -> ExitCode {
             let tray = tray::install(app.handle()).is_ok();
             app.manage(TrayPresent(tray));
             reminders::spawn(app.handle().clone());
+            // Auto-lock after idle, and locking when the session locks or the machine sleeps.
+            locking::start(app.handle());
             Ok(())
         })
         .on_window_event(|window, event| {

@@ -72,7 +72,7 @@ fn the_window_is_private_without_devtools_or_a_dev_server() {
             window
                 .get("url")
                 .and_then(Value::as_str)
-                .map_or(true, |u| !u.contains("://")),
+                .is_none_or(|u| !u.contains("://")),
             "no remote page"
         );
     }

@@ -31,6 +31,8 @@ pub enum ErrorCode {
     Damaged,
     /// The files could not be read or written (permissions, disk full, ...).
     Storage,
+    /// Too many wrong passphrases in a row: wait before trying again (the recovery key works).
+    TryAgainLater,
     /// A bug or an unexpected state.
     Internal,
 }
@@ -68,7 +70,7 @@ impl std::fmt::Display for VaultFile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             VaultFile::KeySlots => "The key file (keyslots.json)",
-            VaultFile::Database => "The journal database",
+            VaultFile::Database => "The journal database (waymark.db)",
         })
     }
 }
@@ -88,6 +90,13 @@ pub enum Error {
     /// An operation needed an unlocked vault.
     #[error("The journal is locked. Unlock it first.")]
     Locked,
+    /// A passphrase was tried too soon after several wrong ones; refused before any key
+    /// derivation. The recovery key is never delayed.
+    #[error("Please wait {} before trying again.", seconds_text(*seconds))]
+    TryAgainIn {
+        /// Whole seconds left to wait.
+        seconds: u64,
+    },
     /// Input failed validation.
     #[error(transparent)]
     Invalid(#[from] ValidationError),
@@ -106,10 +115,22 @@ pub enum Error {
         supported: i64,
     },
     /// A vault file is damaged, truncated or not a Waymark file.
-    #[error("{0} is damaged or unreadable. Nothing was changed; restore it from a backup.")]
+    #[error(
+        "{0} is damaged or unreadable. Nothing was changed; restore it from a backup (\"Restore \
+         from backup\" in the window, or `waymark backup restore`)."
+    )]
     Damaged(VaultFile),
+    /// A backup file is truncated, altered, or not a Waymark backup at all.
+    #[error("This backup file is damaged or not a Waymark backup. Nothing was changed.")]
+    BackupDamaged,
+    /// The secret given does not open the backup's own key slots.
+    #[error(
+        "That passphrase or recovery key does not open this backup. It needs the passphrase or \
+         recovery key that was current when the backup was made. Nothing was changed."
+    )]
+    BackupWrongSecret,
     /// An I/O failure, reduced to its kind so no path or content leaks.
-    #[error("Could not read or write the journal files ({0}). Nothing was changed.")]
+    #[error("{}", io_text(*.0))]
     Io(std::io::ErrorKind),
     /// A database failure, reduced to SQLite's code so no SQL or content leaks.
     #[error("The journal database reported an error (code {0}).")]
@@ -127,10 +148,13 @@ impl Error {
             Error::VaultExists => ErrorCode::VaultExists,
             Error::WrongSecret => ErrorCode::WrongSecret,
             Error::Locked => ErrorCode::Locked,
+            Error::TryAgainIn { .. } => ErrorCode::TryAgainLater,
             Error::Invalid(_) => ErrorCode::InvalidInput,
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::NewerSchema { .. } => ErrorCode::NewerSchema,
             Error::Damaged(_) => ErrorCode::Damaged,
+            Error::BackupDamaged => ErrorCode::Damaged,
+            Error::BackupWrongSecret => ErrorCode::WrongSecret,
             Error::Io(_) => ErrorCode::Storage,
             Error::Database(_) => ErrorCode::Storage,
             Error::Internal(_) => ErrorCode::Internal,
@@ -142,6 +166,27 @@ impl Error {
         match self {
             Error::Invalid(v) => Some(v.field),
             _ => None,
+        }
+    }
+}
+
+/// "1 second", "12 seconds".
+fn seconds_text(seconds: u64) -> String {
+    if seconds == 1 {
+        "1 second".to_string()
+    } else {
+        format!("{seconds} seconds")
+    }
+}
+
+/// A full disk is common and the person can fix it, so it gets its own words.
+fn io_text(kind: std::io::ErrorKind) -> String {
+    match kind {
+        std::io::ErrorKind::StorageFull => "The disk is full, so this could not be saved. \
+            Nothing was changed; free some space and try again."
+            .to_string(),
+        other => {
+            format!("Could not read or write the journal files ({other}). Nothing was changed.")
         }
     }
 }

@@ -5,6 +5,7 @@
 //! and tested headless.
 #![deny(unsafe_code)]
 
+pub mod backup;
 pub mod error;
 pub mod export;
 pub mod insights;

@@ -24,6 +24,12 @@ pub struct PassphraseStrength {
     pub feedback: Option<String>,
 }
 
+/// A control character (escape, NUL; a tab moves focus in the window) cannot be typed back at
+/// an unlock prompt, or some not kept on a passphrase file's first line: refusing them keeps
+/// the person from locking themselves out.
+const CONTROL_MESSAGE: &str =
+    "The passphrase contains a control character, such as a tab or escape; use letters, numbers, spaces and punctuation.";
+
 /// Estimates the strength of `passphrase`.
 pub fn assess(passphrase: &str) -> PassphraseStrength {
     let chars = passphrase.chars().count();
@@ -51,10 +57,15 @@ pub fn assess(passphrase: &str) -> PassphraseStrength {
                 .or_else(|| f.suggestions().first().map(|s| s.to_string()))
         })
     };
+    let control = passphrase.chars().any(char::is_control);
     PassphraseStrength {
         score,
-        acceptable: !too_short && chars <= MAX_CHARS && score >= MIN_SCORE,
-        feedback,
+        acceptable: !too_short && !control && chars <= MAX_CHARS && score >= MIN_SCORE,
+        feedback: if control {
+            Some(CONTROL_MESSAGE.to_string())
+        } else {
+            feedback
+        },
     }
 }
 
@@ -72,6 +83,9 @@ pub fn require_acceptable(field: &'static str, passphrase: &str) -> Result<(), V
             field,
             format!("The passphrase can be at most {MAX_CHARS} characters."),
         ));
+    }
+    if passphrase.chars().any(char::is_control) {
+        return Err(ValidationError::new(field, CONTROL_MESSAGE));
     }
     if !assess(passphrase).acceptable {
         return Err(ValidationError::new(

@@ -17,6 +17,9 @@ pub struct VaultStatus {
     pub unlocked: bool,
     /// It was unlocked with the recovery key, so a new passphrase may be set without the old one.
     pub opened_with_recovery_key: bool,
+    /// A journal database is here but its key file is not: only a backup can open it again, so
+    /// the window offers a restore instead of set-up.
+    pub key_file_missing: bool,
 }
 
 /// One vault and, while unlocked, its open store.
@@ -31,6 +34,8 @@ pub struct Session {
     /// The recovery key that opened the vault, kept (wiped on drop) only until the person sets a
     /// new passphrase or locks, so the window never has to hold it.
     recovery_key: Option<Credential>,
+    /// Why this session's automatic backup failed, if it did (shown in Settings).
+    auto_backup_error: Option<String>,
 }
 
 impl Session {
@@ -40,6 +45,7 @@ impl Session {
             vault,
             store: None,
             recovery_key: None,
+            auto_backup_error: None,
         }
     }
 
@@ -54,6 +60,7 @@ impl Session {
             exists: self.vault.exists(),
             unlocked: self.store.is_some(),
             opened_with_recovery_key: self.store.is_some() && self.recovery_key.is_some(),
+            key_file_missing: !self.vault.exists() && self.vault.database_path().is_file(),
         }
     }
 
@@ -65,6 +72,11 @@ impl Session {
     pub fn open(&mut self, store: Store, recovery_key: Option<Credential>) {
         // Best effort: a failure leaves the rows hidden, and the next open tries again.
         let _ = store.purge_deleted();
+        // Best effort too: a failed backup must never keep the person out of their journal.
+        self.auto_backup_error =
+            crate::backup::auto_backup(&store, &self.vault, &crate::journal::SystemClock)
+                .err()
+                .map(|e| e.to_string());
         self.store = Some(store);
         self.recovery_key = recovery_key.filter(|c| matches!(c, Credential::RecoveryKey(_)));
     }
@@ -77,6 +89,11 @@ impl Session {
             let _ = store.purge_deleted();
         }
         self.recovery_key = None;
+    }
+
+    /// Why the automatic backup made when this session opened failed, if it did.
+    pub fn auto_backup_error(&self) -> Option<&str> {
+        self.auto_backup_error.as_deref()
     }
 
     /// The open store, or [`Error::Locked`].
@@ -155,7 +172,8 @@ mod tests {
             VaultStatus {
                 exists: true,
                 unlocked: false,
-                opened_with_recovery_key: false
+                opened_with_recovery_key: false,
+                key_file_missing: false,
             }
         );
         assert!(matches!(

@@ -42,8 +42,13 @@ fn no_secret(env: &str) -> CliError {
 /// The secret that unlocks the vault: recovery key if given, else the passphrase.
 pub fn unlock_credential(secrets: &SecretArgs, vault: &Vault) -> Result<Credential, CliError> {
     if !vault.exists() {
-        return Err(waymark_core::Error::NoVault.into());
+        return Err(vault.missing_key_file().into());
     }
+    any_credential(secrets)
+}
+
+/// The secret given, whether or not a journal exists here (a backup carries its own key slots).
+pub fn any_credential(secrets: &SecretArgs) -> Result<Credential, CliError> {
     if let Some(key) = secrets.recovery_key.as_deref().filter(|k| !k.is_empty()) {
         if key == "-" {
             if !std::io::stdin().is_terminal() {

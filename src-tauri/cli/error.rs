@@ -20,6 +20,8 @@ pub mod exit {
     pub const DAMAGED: u8 = 6;
     /// The entry (or trigger) asked for does not exist, or was deleted.
     pub const NOT_FOUND: u8 = 7;
+    /// Too many wrong passphrases in a row: wait the seconds given (the recovery key never waits).
+    pub const TRY_AGAIN_LATER: u8 = 8;
 }
 
 /// A CLI failure: a message for stderr and an exit code. Messages never quote journal text.
@@ -53,6 +55,7 @@ impl CliError {
             ErrorCode::NoVault | ErrorCode::VaultExists => exit::NO_VAULT,
             ErrorCode::InvalidInput => exit::INVALID_INPUT,
             ErrorCode::NotFound => exit::NOT_FOUND,
+            ErrorCode::TryAgainLater => exit::TRY_AGAIN_LATER,
             ErrorCode::Damaged | ErrorCode::NewerSchema => exit::DAMAGED,
             ErrorCode::Locked | ErrorCode::Storage | ErrorCode::Internal => exit::FAILURE,
         };

@@ -116,6 +116,9 @@ fn execute(cli: Cli) -> Result<(), CliError> {
         Command::Ics { command } => handlers::schedule::calendar::run(&unlock()?, command)?,
         Command::Export(args) => handlers::export::export(&unlock()?, args)?,
         Command::Import(args) => handlers::export::import(&unlock()?, args)?,
+        Command::Backup { command } => handlers::backup::run(&vault, command, unlock, || {
+            credentials::any_credential(&cli.secrets)
+        })?,
         Command::Search(search) => handlers::views::search(&unlock()?, search)?,
         Command::Timeline(timeline) => handlers::views::timeline(&unlock()?, timeline)?,
         Command::Recovery { command } => handlers::views::recovery(&unlock()?, command)?,

@@ -1,5 +1,6 @@
 //! IPC commands: each takes state, calls core, maps the error. No logic lives here.
 
+pub mod backup;
 pub mod calendar;
 pub mod checkins;
 pub mod contacts;
@@ -12,6 +13,7 @@ pub mod helplines;
 pub mod insights;
 pub mod journal;
 pub mod lapses;
+pub mod locking;
 pub mod meetings;
 pub mod moods;
 pub mod plan;
@@ -22,6 +24,9 @@ pub mod sos;
 pub mod strategies;
 pub mod triggers;
 pub mod vault;
+
+#[cfg(test)]
+mod bad_input_tests;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 

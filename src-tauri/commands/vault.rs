@@ -8,6 +8,14 @@ use zeroize::Zeroizing;
 
 use super::{blocking, AppState};
 use crate::error::ApiError;
+use crate::locking::AutoLock;
+
+/// Starts the idle time afresh with the auto-lock choice of the vault just opened.
+fn start_auto_lock(state: &AppState, auto_lock: &AutoLock) {
+    if let Ok(store) = state.session().store() {
+        auto_lock.after_unlock(store);
+    }
+}
 
 /// Whether a vault exists, is unlocked, and how it was opened.
 #[tauri::command]
@@ -29,23 +37,31 @@ pub async fn passphrase_strength(passphrase: String) -> Result<PassphraseStrengt
 #[specta::specta]
 pub async fn create_vault(
     state: State<'_, AppState>,
+    auto_lock: State<'_, AutoLock>,
     passphrase: String,
 ) -> Result<String, ApiError> {
     let passphrase = Zeroizing::new(passphrase);
     let vault = state.session().vault().clone();
     let (store, recovery) = blocking(move || vault.create(&passphrase)).await?;
     state.open_session(store, None);
+    start_auto_lock(&state, &auto_lock);
     Ok(recovery.display().as_str().to_owned())
 }
 
-/// Unlocks with the passphrase.
+/// Unlocks with the passphrase. After several wrong ones in a row, an attempt made too soon is
+/// refused (`try_again_later`) before any key derivation; `passphrase_wait` says how long.
 #[tauri::command]
 #[specta::specta]
-pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<(), ApiError> {
+pub async fn unlock(
+    state: State<'_, AppState>,
+    auto_lock: State<'_, AutoLock>,
+    passphrase: String,
+) -> Result<(), ApiError> {
     let credential = Credential::Passphrase(Zeroizing::new(passphrase));
     let vault = state.session().vault().clone();
     let store = blocking(move || vault.unlock(&credential)).await?;
     state.open_session(store, None);
+    start_auto_lock(&state, &auto_lock);
     Ok(())
 }
 
@@ -54,6 +70,7 @@ pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<()
 #[specta::specta]
 pub async fn unlock_with_recovery_key(
     state: State<'_, AppState>,
+    auto_lock: State<'_, AutoLock>,
     recovery_key: String,
 ) -> Result<(), ApiError> {
     let credential = Credential::RecoveryKey(Zeroizing::new(recovery_key));
@@ -61,6 +78,7 @@ pub async fn unlock_with_recovery_key(
     let (store, credential) =
         blocking(move || vault.unlock(&credential).map(|store| (store, credential))).await?;
     state.open_session(store, Some(credential));
+    start_auto_lock(&state, &auto_lock);
     Ok(())
 }
 

@@ -23,6 +23,7 @@ import {
   idempotent,
   config,
   launch,
+  launchAgain,
   log,
   pageSource,
   quit,
@@ -30,7 +31,9 @@ import {
   saveFailure,
   saveInDialog,
   scanForPlaintext,
+  screenScreenshot,
   screenshot,
+  startLogindStub,
   textOf,
   textsOfRole,
   type,
@@ -38,6 +41,7 @@ import {
   waitFor,
   waitForAppExit,
   waitForRoleText,
+  windowShown,
   xpathLiteral,
 } from "./lib.mjs";
 
@@ -120,6 +124,8 @@ const SLOW = { timeout: 30_000 };
 let browser = null;
 let recoveryKey = null;
 let failed = false;
+/** The logind stand-in of step 12h, stopped when the journey ends. */
+let logind = null;
 
 /**
  * One step of the journey. After a failing step the rest are skipped; a failing step leaves
@@ -353,6 +359,7 @@ describe("Waymark journey in the real window", () => {
   });
 
   after(async () => {
+    logind?.stop();
     // Whatever happened, close the app; run.sh ends the driver and the display.
     await quit(browser);
     browser = null;
@@ -1101,6 +1108,149 @@ describe("Waymark journey in the real window", () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+    await quit(browser);
+    browser = null;
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Locking (docs/LOCKING.md). run.sh starts the debug binary with WAYMARK_DEBUG_AUTO_LOCK_SECONDS=20
+  // ("After 1 minute" locks after 20 s) and WAYMARK_LOGIND_BUS=session (logind is looked for on the
+  // private session bus, where examples/logind_stub stands in for it).
+  // ---------------------------------------------------------------------------------------------
+
+  /** The unlock screen, with `notice`, and nothing of the journal in the page. */
+  async function expectLockedWith(notice, options = SLOW) {
+    await heading("Welcome back", options);
+    await waitFor(`the notice "${notice}"`, async () => (await pageSource(browser)).includes(notice), SLOW);
+    await expectNoJournalData();
+    const html = await pageSource(browser);
+    for (const text of [MARKER, CRAVING.note, MOOD.note, RENAMED_TRIGGER, CONTACT.name]) {
+      assert.ok(!html.includes(text), "no journal text in the page once locked");
+    }
+  }
+
+  /** Today, unlocked, listing the journey's cravings (their text carries the marker). */
+  async function expectJournalShown() {
+    await waitFor("Recent cravings to show the journey's cravings", async () => (await cravingEntries()).some((text) => text.includes(MARKER)), SLOW);
+  }
+
+  /** The auto-lock choice in Settings. */
+  async function chooseAutoLock(label) {
+    await go("Settings");
+    const select = await byName(browser, "Lock automatically", "combobox", SLOW);
+    await waitFor("the lock settings to load", () => select.isEnabled(), SLOW);
+    await select.selectByVisibleText(label);
+    await waitForRoleText(browser, "status", /^Saved: Waymark (will|won't) lock itself/, SLOW);
+    return select;
+  }
+
+  step("12f-auto-lock", "after the chosen idle time the window locks itself and drops the journal", async () => {
+    if (browser) await quit(browser);
+    browser = await launch();
+    await unlockWithPassphrase(RECOVERED_PASSPHRASE);
+    await byName(browser, "Lock", "button", SLOW);
+    const select = await chooseAutoLock("After 1 minute");
+    await reveal(browser, select, "center");
+    await screenshot(browser, "44-lock-settings");
+    await click("Back");
+    await expectJournalShown();
+    // Hands off: no key, no pointer. The backend counts the idle time, not the page.
+    const idleFrom = Date.now();
+    await expectLockedWith("Waymark locked itself after a while without use.", { timeout: 90_000 });
+    log(`locked itself after ${Math.round((Date.now() - idleFrom) / 1000)} s without use (choice: 20 s in this debug build)`);
+    await screenshot(browser, "45-auto-locked");
+
+    // Back to the default, so the steps after this one are not locked mid-way.
+    await unlockWithPassphrase(RECOVERED_PASSPHRASE);
+    assert.equal(await (await chooseAutoLock("After 5 minutes")).getValue(), "5");
+    await click("Back");
+    await expectJournalShown();
+  });
+
+  step("12g-hide-now", "Ctrl+Shift+H in a text field locks and hides the window; reopened, it asks for the passphrase", async () => {
+    await go("Search");
+    const box = await byName(browser, "Search your journal", "textbox", SLOW);
+    await type(box, "bus");
+    assert.ok(windowShown(), "the window is on screen before");
+    await browser.performActions([
+      {
+        type: "key",
+        id: "keyboard",
+        actions: [
+          { type: "keyDown", value: "\uE009" },
+          { type: "keyDown", value: "\uE008" },
+          { type: "keyDown", value: "H" },
+          { type: "keyUp", value: "H" },
+          { type: "keyUp", value: "\uE008" },
+          { type: "keyUp", value: "\uE009" },
+        ],
+      },
+    ]);
+    await browser.releaseActions();
+    await waitFor("the window to leave the screen", () => !windowShown(), SLOW);
+    await screenScreenshot("46-hidden");
+
+    await launchAgain();
+    await waitFor("the window to come back", () => windowShown(), SLOW);
+    await expectLockedWith("Waymark locked and hid its window.");
+    await screenshot(browser, "47-shown-after-hide");
+  });
+
+  step("12h-logind", "the machine going to sleep, and the session locking, each lock the window", async () => {
+    logind = await startLogindStub();
+    await unlockWithPassphrase(RECOVERED_PASSPHRASE);
+    await expectJournalShown();
+    await logind.send("sleep");
+    await expectLockedWith("Waymark locked when your computer went to sleep.");
+    await screenshot(browser, "48-locked-for-sleep");
+
+    await unlockWithPassphrase(RECOVERED_PASSPHRASE);
+    await expectJournalShown();
+    // The app finds its session through GetSessionByPID once logind is on the bus, which takes a
+    // moment after the stand-in started: ask again until the lock lands.
+    await waitFor("the session lock to lock the window", async () => {
+      await logind.send("lock");
+      return (await allByName(browser, "Welcome back", "heading")).length === 1;
+    }, { timeout: 20_000, interval: 1_000 });
+    await expectLockedWith("Waymark locked when your screen was locked.");
+    await screenshot(browser, "49-locked-for-session-lock");
+    logind.stop();
+    logind = null;
+  });
+
+  step("12i-throttle", "wrong passphrases bring a growing wait; the recovery key opens at once", async () => {
+    await heading("Welcome back", SLOW);
+    const alerts = async () => (await textsOfRole(browser, "alert")).join(" ");
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      // After the third, each try waits for the countdown (2 s, then 4 s): the button is disabled.
+      const unlock = await byName(browser, "Unlock", "button");
+      await waitFor("the Unlock button to be enabled", () => unlock.isEnabled(), { timeout: 20_000 });
+      const field = await byName(browser, "Passphrase", "textbox");
+      await type(field, WRONG_PASSPHRASE);
+      await unlock.click();
+      // The field is emptied when the answer comes.
+      await waitFor("the answer", async () => (await field.getValue()) === "", SLOW);
+      await waitForRoleText(browser, "alert", /did not unlock/, SLOW);
+      log(`wrong passphrase ${attempt}: ${await alerts()}`);
+    }
+    const waitText = await waitFor("the wait", async () => /Please wait (\d+) seconds? before trying again\./.exec(await pageSource(browser))?.[0], SLOW);
+    // The backend refuses even the right passphrase until then, before any key derivation
+    // (through the CLI, which shares the counter): exit 8 with the wait.
+    const early = cli(["craving", "list"], { WAYMARK_PASSPHRASE: RECOVERED_PASSPHRASE });
+    log(`after 4 wrong passphrases: ${waitText} (CLI: exit ${early.status}, ${early.stderr.trim()})`);
+    assert.equal(early.status, 8, `the right passphrase waits too (stderr: ${early.stderr})`);
+    assert.match(early.stderr, /Please wait \d+ seconds? before trying again\./);
+    assert.equal(await (await byName(browser, "Unlock", "button")).isEnabled(), false, "Unlock waits for the countdown");
+    await screenshot(browser, "50-throttle-wait");
+    const counter = readFileSync(join(config.dataDir, "unlock-throttle.json"), "utf8");
+    for (const secret of [RECOVERED_PASSPHRASE, WRONG_PASSPHRASE, recoveryKey]) assert.ok(!counter.includes(secret), "the counter holds no secret");
+
+    await click("Use recovery key instead");
+    await type(await byName(browser, "Recovery key", "textbox"), recoveryKey);
+    await click("Unlock with recovery key");
+    await expectJournalShown();
+    assert.ok(!existsSync(join(config.dataDir, "unlock-throttle.json")), "a success resets the count");
+    await screenshot(browser, "51-recovery-key-not-delayed");
     await quit(browser);
     browser = null;
   });

@@ -3,10 +3,10 @@
 // Controls are found by their accessible name (label text, aria-label, aria-labelledby, button or
 // heading text) plus a role, the way a person (or a screen reader) finds them.
 
-import { execFile, spawnSync } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { remote } from "webdriverio";
 
@@ -486,4 +486,53 @@ export async function saveInDialog(title, path, { timeout = 20_000 } = {}) {
     timeout,
     interval: 250,
   });
+}
+
+// ------------------------------------------------------------------------------------------------
+// Locking: the logind stand-in, and whether the window is on screen.
+// ------------------------------------------------------------------------------------------------
+
+/**
+ * Starts examples/logind_stub (built beside the binary by `cargo build --example logind_stub`): it
+ * owns org.freedesktop.login1 on the private session bus, where a debug build started with
+ * WAYMARK_LOGIND_BUS=session (run.sh sets it) listens for logind. Returns { send(command), stop() };
+ * `send("sleep")` emits PrepareForSleep(true), `send("lock")` the session's Lock.
+ */
+export async function startLogindStub() {
+  const path = join(dirname(config.binary), "examples", "logind_stub");
+  const child = spawn(path, [], { stdio: ["pipe", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk) => (output += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk) => log(`logind_stub: ${chunk.trim()}`));
+  await waitFor("the logind stand-in to own its bus name", () => {
+    if (child.exitCode !== null) throw new Error(`logind_stub exited with ${child.exitCode}`);
+    return output.includes("ready");
+  }, { timeout: 10_000 });
+  return {
+    async send(command) {
+      const sent = output.split("\n").filter((line) => line === `sent ${command}`).length;
+      child.stdin.write(`${command}\n`);
+      await waitFor(`logind_stub to send ${command}`, () => output.split("\n").filter((line) => line === `sent ${command}`).length > sent);
+    },
+    stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+    },
+  };
+}
+
+/** Whether a window titled exactly `title` is mapped (viewable) on the X display. */
+export function windowShown(title = "Waymark") {
+  return xdotool("search", "--onlyvisible", "--name", `^${title}$`).status === 0;
+}
+
+/**
+ * Starts the binary again, as a person would from the app menu: the single-instance plugin hands
+ * over to the running Waymark (which shows its window) and the new process exits.
+ */
+export async function launchAgain() {
+  const child = spawn(config.binary, [], {
+    env: { ...process.env, WAYMARK_DATA_DIR: config.dataDir },
+    stdio: "ignore",
+  });
+  await waitFor("the second launch to hand over and exit", () => child.exitCode !== null, { timeout: 20_000 });
 }

@@ -3,7 +3,8 @@
 #
 #   tests/e2e/run.sh <path-to-waymark-binary>
 #
-# The notification sink (`cargo build --example notification_sink`) must be built beside it.
+# The notification sink and the logind stand-in (`cargo build --example notification_sink
+# --example logind_stub`) must be built beside it.
 #
 # Starts a private D-Bus session, an Xvfb display and tauri-driver (which drives WebKitWebDriver),
 # installs the WebDriver client when needed, runs `node --test journey.test.mjs`, and tears all of it
@@ -87,6 +88,12 @@ if [[ "${1:-}" == "--inner" ]]; then
   export WAYMARK_E2E_NOTIFICATIONS="$WORK/notifications.jsonl"
   log "notification sink on the private session bus (pid $SINK_PID)"
 
+  # Debug-build test seams for locking (docs/LOCKING.md): logind is looked for on this private
+  # session bus, where the test's own stand-in (examples/logind_stub) owns it; and the
+  # "After 1 minute" auto-lock choice locks after 20 seconds.
+  export WAYMARK_LOGIND_BUS=session
+  export WAYMARK_DEBUG_AUTO_LOCK_SECONDS=20
+
   port_free() { ! (exec 9<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
   free_port() {
     node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
@@ -148,6 +155,9 @@ BIN="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 # Built beside the binary by `cargo build --example notification_sink`.
 SINK="$(dirname "$BIN")/examples/notification_sink"
 [[ -x "$SINK" ]] || die "not found: $SINK (build it with: cargo build --example notification_sink)"
+# The stand-in for logind, started by the journey's sleep and session-lock step.
+[[ -x "$(dirname "$BIN")/examples/logind_stub" ]] ||
+  die "not found: $(dirname "$BIN")/examples/logind_stub (build it with: cargo build --example logind_stub)"
 
 for tool in node npm Xvfb dbus-run-session setsid; do
   command -v "$tool" >/dev/null || die "$tool not found"

@@ -59,7 +59,11 @@ pub struct Review {
 
 /// The Monday of the week holding `day`.
 pub fn week_start(day: NaiveDate) -> NaiveDate {
-    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+    // The earliest days chrono can hold have no Monday before them: clamp rather than panic.
+    day.checked_sub_signed(Duration::days(i64::from(
+        day.weekday().num_days_from_monday(),
+    )))
+    .unwrap_or(NaiveDate::MIN)
 }
 
 impl NewReview {

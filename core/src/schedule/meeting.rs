@@ -208,7 +208,8 @@ impl NewMeeting {
         )?
         .ok_or_else(|| ValidationError::new("title", "Give the meeting a title."))?;
         let day = parse_day("startDate", &self.start_date)?;
-        if day.year_ce().1 < 1970 || day > NaiveDate::from_ymd_opt(2200, 1, 1).unwrap_or(day) {
+        // `year()`, not `year_ce()`: the era year of a day before the common era is positive.
+        if day.year() < 1970 || day > NaiveDate::from_ymd_opt(2200, 1, 1).unwrap_or(day) {
             return Err(ValidationError::new(
                 "startDate",
                 "Choose a start date between 1970 and 2200.",

@@ -365,9 +365,15 @@ impl Store {
         let Some(midnight) = day.and_hms_opt(0, 0, 0) else {
             return Ok(Vec::new());
         };
-        // Every zone's day lies within UTC's day widened by 14 hours on each side.
-        let from = midnight.and_utc() - Duration::hours(14);
-        let to = midnight.and_utc() + Duration::hours(38);
+        // Every zone's day lies within UTC's day widened by 14 hours on each side. At the edges
+        // of what chrono can hold there is nothing scheduled, and no widening to do.
+        let midnight = midnight.and_utc();
+        let (Some(from), Some(to)) = (
+            midnight.checked_sub_signed(Duration::hours(14)),
+            midnight.checked_add_signed(Duration::hours(38)),
+        ) else {
+            return Ok(Vec::new());
+        };
         let day_text = day.to_string();
         Ok(self
             .occurrences(from, to)?

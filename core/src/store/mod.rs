@@ -1,5 +1,6 @@
 //! The encrypted SQLCipher store: opening with the raw data key, migrations, and repositories.
 
+mod backup_copy;
 mod calendar;
 mod checkins;
 mod contacts;
@@ -9,7 +10,11 @@ mod deletion;
 mod entries;
 mod helplines;
 mod insights;
+mod integrity;
+pub use integrity::IntegrityReport;
 mod lapses;
+mod lock_settings;
+pub use lock_settings::{LockSettings, AUTO_LOCK_CHOICES, DEFAULT_AUTO_LOCK_MINUTES};
 mod meetings;
 pub use meetings::OCCURRENCE_WINDOW_MAX_DAYS;
 pub mod migrations;
@@ -42,6 +47,9 @@ use crate::vault::DataKey;
 /// and page cache from memory (`cipher_memory_security`).
 pub struct Store {
     conn: Connection,
+    /// Authenticates the headers of backups made from this store (derived from the data key,
+    /// which SQLCipher cannot hand back).
+    backup_key: crate::backup::MacKey,
 }
 
 impl std::fmt::Debug for Store {
@@ -74,6 +82,9 @@ fn apply_key(conn: &Connection, key: &DataKey) -> Result<()> {
     }
     statement.push_str(SUFFIX);
     conn.execute_batch(&statement)?;
+    // SQLCipher logs to stderr by default (set when the key activates it, so this comes after):
+    // damage would print cryptic lines before the clear error the caller reports.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     Ok(())
 }
 
@@ -107,7 +118,10 @@ impl Store {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         apply_key(&conn, key)?;
         configure(&conn)?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            backup_key: crate::backup::MacKey::derive(key)?,
+        };
         migrations::migrate(&mut store.conn)?;
         store.seed_starter_triggers()?;
         store.seed_coping_library()?;
@@ -117,7 +131,10 @@ impl Store {
     /// Opens the existing database at `path` with `key`, refusing a newer schema before any
     /// write, then applies pending migrations.
     pub fn open(path: &Path, key: &DataKey) -> Result<Store> {
-        if !path.is_file() {
+        // An empty file would pass for a new database, and migrating it would quietly put an
+        // empty journal where a lost one was. A vault's database is never empty: switching it to
+        // WAL at creation writes its first page.
+        if !path.is_file() || std::fs::metadata(path)?.len() == 0 {
             return Err(Error::Damaged(VaultFile::Database));
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -132,7 +149,10 @@ impl Store {
         })?;
         migrations::refuse_newer(&conn)?;
         configure(&conn)?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            backup_key: crate::backup::MacKey::derive(key)?,
+        };
         migrations::migrate(&mut store.conn)?;
         store.seed_starter_triggers()?;
         store.seed_coping_library()?;

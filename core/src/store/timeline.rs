@@ -164,14 +164,16 @@ impl Store {
                  AND week_start BETWEEN ?1 AND ?2 AND ?3 <= ?4"
                 .to_string(),
         };
+        // Checked and saturating: the last day chrono can hold has no day after it.
         let start_ms = from
             .and_hms_opt(0, 0, 0)
             .map_or(i64::MIN, |t| t.and_utc().timestamp_millis())
-            - MAX_OFFSET_MS;
-        let end_ms = (to + Duration::days(1))
-            .and_hms_opt(0, 0, 0)
+            .saturating_sub(MAX_OFFSET_MS);
+        let end_ms = to
+            .checked_add_signed(Duration::days(1))
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
             .map_or(i64::MAX, |t| t.and_utc().timestamp_millis())
-            + MAX_OFFSET_MS;
+            .saturating_add(MAX_OFFSET_MS);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
             rusqlite::params![from.to_string(), to.to_string(), start_ms, end_ms],
@@ -194,7 +196,9 @@ impl Store {
             .map(str::trim)
             .filter(|t| !t.is_empty())
         {
-            None => to - Duration::days(30),
+            None => to
+                .checked_sub_signed(Duration::days(30))
+                .unwrap_or(NaiveDate::MIN),
             Some(text) => parse_day("from", text)?,
         };
         if from > to {

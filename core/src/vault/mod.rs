@@ -7,13 +7,15 @@ pub mod atomic;
 pub mod kdf;
 pub mod keyslots;
 pub mod recovery;
+pub mod throttle;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 pub use kdf::KdfParams;
 pub use keyslots::{Credential, DataKey, KeySlotFile};
 pub use recovery::RecoveryKey;
+pub use throttle::Throttle;
 
 use crate::error::{Error, Result};
 use crate::passphrase;
@@ -55,6 +57,7 @@ impl Vault {
 
     /// Whether a vault has been set up here (its key slot file exists).
     pub fn exists(&self) -> bool {
+        let _ = crate::backup::finish_interrupted_restore(self);
         self.keyslots_path().is_file()
     }
 
@@ -148,15 +151,68 @@ impl Vault {
     fn read_slots(&self) -> Result<KeySlotFile> {
         match std::fs::read(self.keyslots_path()) {
             Ok(bytes) => KeySlotFile::from_bytes(&bytes),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::NoVault),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(self.missing_key_file()),
             Err(e) => Err(e.into()),
         }
     }
 
-    /// Opens the vault with `credential`. A wrong credential fails before the database is opened.
+    /// Why there is no key file: no journal at all, or a database whose key file is gone (lost,
+    /// or a set-up that never finished), which only a backup can bring back.
+    pub fn missing_key_file(&self) -> Error {
+        if self.database_path().is_file() {
+            Error::Damaged(crate::error::VaultFile::KeySlots)
+        } else {
+            Error::NoVault
+        }
+    }
+
+    /// The wrong-passphrase counter of this vault.
+    pub fn throttle(&self) -> Throttle {
+        Throttle::in_dir(&self.dir)
+    }
+
+    /// Seconds before a passphrase may be tried again (0: now). The recovery key never waits.
+    pub fn passphrase_wait(&self) -> u64 {
+        self.throttle().wait_at(SystemTime::now())
+    }
+
+    /// Opens the vault with `credential`. A wrong credential fails before the database is opened;
+    /// a passphrase tried too soon after several wrong ones is refused before the KDF runs.
     pub fn unlock(&self, credential: &Credential) -> Result<Store> {
-        let key = self.read_slots()?.unwrap_key(credential)?;
+        crate::backup::finish_interrupted_restore(self)?;
+        self.unlock_at(credential, SystemTime::now())
+    }
+
+    /// [`Vault::unlock`] as if the time were `now` (for tests of the throttle).
+    pub fn unlock_at(&self, credential: &Credential, now: SystemTime) -> Result<Store> {
+        let key = self.unwrap_throttled(&self.read_slots()?, credential, now)?;
         Store::open(&self.database_path(), &key)
+    }
+
+    /// Unwraps the data key, counting wrong passphrases: only the small counter file is written,
+    /// never the database or the key slots. The recovery key is neither delayed nor counted.
+    fn unwrap_throttled(
+        &self,
+        slots: &KeySlotFile,
+        credential: &Credential,
+        now: SystemTime,
+    ) -> Result<DataKey> {
+        let throttle = self.throttle();
+        let by_passphrase = matches!(credential, Credential::Passphrase(_));
+        if by_passphrase {
+            throttle.check_at(now)?;
+        }
+        match slots.unwrap_key(credential) {
+            Ok(key) => {
+                throttle.reset();
+                Ok(key)
+            }
+            Err(Error::WrongSecret) if by_passphrase => {
+                throttle.record_failure_at(now);
+                Err(Error::WrongSecret)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Replaces the passphrase, proving the right to do so with `credential` (the current
@@ -164,7 +220,8 @@ impl Vault {
     pub fn change_passphrase(&self, credential: &Credential, new_passphrase: &str) -> Result<()> {
         passphrase::require_acceptable("newPassphrase", new_passphrase)?;
         let mut slots = self.read_slots()?;
-        let key = slots.unwrap_key(credential)?;
+        // Throttled too: otherwise `passphrase change` would be a way to guess without waiting.
+        let key = self.unwrap_throttled(&slots, credential, SystemTime::now())?;
         let params = slots
             .passphrase_params()
             .filter(KdfParams::meets_minimum)
@@ -177,3 +234,5 @@ impl Vault {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod throttle_tests;

@@ -1,5 +1,6 @@
 //! The command-line grammar (clap).
 
+pub mod backup;
 pub mod craving;
 pub mod daily;
 pub mod export;
@@ -16,6 +17,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+pub use backup::BackupCommand;
 pub use craving::CravingCommand;
 pub use daily::{CheckinCommand, JournalCommand, MoodCommand};
 pub use export::{ExportArgs, ImportArgs};
@@ -44,6 +46,12 @@ Export:
   only when asked). `--format csv` or `json` writes your data (everything, or --from/--to).
   Exported files are NOT encrypted. `import FILE` reads a JSON export into a new journal.
 
+Backups:
+  `backup create` saves an encrypted backup (journal and key slots) in the data directory's
+  backups folder, or to --out FILE. `backup restore FILE` checks it in full, then replaces the
+  journal (the old one is kept in the backups folder); it needs the passphrase or recovery key
+  that was current when the backup was made, and works on a new computer too.
+
 Secrets:
   The passphrase comes from WAYMARK_PASSPHRASE, --passphrase-file, or a prompt when run in a
   terminal. To unlock with the recovery key instead, set WAYMARK_RECOVERY_KEY or pass
@@ -57,7 +65,9 @@ Exit codes:
   3 wrong passphrase or recovery key   4 no journal here (or init found one)
   5 invalid input, nothing written   6 journal damaged or from a newer version
   7 not found (no entry, trigger, strategy, contact or meeting with that id; it may have been
-    deleted)";
+    deleted)
+  8 too many wrong passphrases in a row: wait the seconds given, then try again (the recovery
+    key is never delayed)";
 
 /// Waymark: a private, encrypted recovery journal. Run with no arguments to open the window.
 #[derive(Debug, Parser)]
@@ -180,6 +190,11 @@ pub enum Command {
     Export(ExportArgs),
     /// Import a JSON export into a journal that has no entries yet
     Import(ImportArgs),
+    /// Encrypted backups: create, list, verify and restore
+    Backup {
+        #[command(subcommand)]
+        command: BackupCommand,
+    },
     /// Search every entry's text
     Search(SearchArgs),
     /// Every kind of entry, day by day

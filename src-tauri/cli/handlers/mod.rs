@@ -1,5 +1,6 @@
 //! What each subcommand does with the unlocked store.
 
+pub mod backup;
 pub mod checkins;
 pub mod cravings;
 pub mod export;

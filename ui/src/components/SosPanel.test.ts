@@ -158,7 +158,7 @@ describe("SOS panel: opening and closing", () => {
 
 describe("SOS panel: from the unlock screen", () => {
   it("F1 works while locked and shows only what needs no journal data", async () => {
-    vi.mocked(commands.vaultStatus).mockResolvedValue(ok({ exists: true, unlocked: false, openedWithRecoveryKey: false }));
+    vi.mocked(commands.vaultStatus).mockResolvedValue(ok({ exists: true, unlocked: false, openedWithRecoveryKey: false, keyFileMissing: false }));
     const user = makeUser();
     render(App);
     await screen.findByRole("heading", { name: "Welcome back" });

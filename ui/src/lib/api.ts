@@ -13,7 +13,10 @@ export const commands = {
 	passphraseStrength: (passphrase: string) => typedError<PassphraseStrength, ApiError>(__TAURI_INVOKE("passphrase_strength", { passphrase })),
 	/**  Creates the vault, leaves it unlocked, and returns the recovery key text to show once. */
 	createVault: (passphrase: string) => typedError<string, ApiError>(__TAURI_INVOKE("create_vault", { passphrase })),
-	/**  Unlocks with the passphrase. */
+	/**
+	 *  Unlocks with the passphrase. After several wrong ones in a row, an attempt made too soon is
+	 *  refused (`try_again_later`) before any key derivation; `passphrase_wait` says how long.
+	 */
 	unlock: (passphrase: string) => typedError<null, ApiError>(__TAURI_INVOKE("unlock", { passphrase })),
 	/**  Unlocks with the recovery key, which the session keeps so a new passphrase can be set. */
 	unlockWithRecoveryKey: (recoveryKey: string) => typedError<null, ApiError>(__TAURI_INVOKE("unlock_with_recovery_key", { recoveryKey })),
@@ -26,6 +29,46 @@ export const commands = {
 	 *  Rare, so it keeps the session for its one derivation rather than hand the key around.
 	 */
 	setPassphraseAfterRecovery: (newPassphrase: string) => typedError<null, ApiError>(__TAURI_INVOKE("set_passphrase_after_recovery", { newPassphrase })),
+	/**  The backups, the number kept, and how the last automatic backup went. */
+	backupStatus: () => typedError<BackupStatus, ApiError>(__TAURI_INVOKE("backup_status")),
+	/**  Sets how many automatic backups to keep (1 to 60); older ones go at the next automatic run. */
+	setBackupKeep: (keep: number) => typedError<number, ApiError>(__TAURI_INVOKE("set_backup_keep", { keep })),
+	/**  Makes a manual backup in the backups folder now; Waymark never deletes it. */
+	createBackupNow: () => typedError<BackupFile, ApiError>(__TAURI_INVOKE("create_backup_now")),
+	/**
+	 *  Asks where to save, then writes an encrypted backup there. Returns the path written, or
+	 *  `None` when the person cancelled.
+	 */
+	exportBackup: () => typedError<string | null, ApiError>(__TAURI_INVOKE("export_backup")),
+	/**
+	 *  Asks for a backup file, checks it in full with the secret typed (the passphrase, or the
+	 *  recovery key when `recovery_key` is true, that was current when it was made), keeps a backup
+	 *  of the current journal when it is unlocked, locks, and restores. The window then shows the
+	 *  unlock screen.
+	 *  Returns what was restored, or `None` when the person cancelled the dialog.
+	 */
+	restoreBackup: (secret: string, recoveryKey: boolean) => typedError<BackupSummary | null, ApiError>(__TAURI_INVOKE("restore_backup", { secret, recoveryKey })),
+	/**  The lock settings. */
+	getLockSettings: () => typedError<LockSettings, ApiError>(__TAURI_INVOKE("get_lock_settings")),
+	/**  Replaces the lock settings; the new idle time counts from now. */
+	setLockSettings: (settings: LockSettings) => typedError<LockSettings, ApiError>(__TAURI_INVOKE("set_lock_settings", { settings })),
+	/**  The window is being used (sent at most every few seconds): the idle time starts again. */
+	noteActivity: () => typedError<null, ApiError>(__TAURI_INVOKE("note_activity")),
+	/**
+	 *  Locks and hides the window at once. Without a tray icon to bring it back, the window is
+	 *  minimised instead, so the app can still be found.
+	 */
+	hideNow: () => typedError<null, ApiError>(__TAURI_INVOKE("hide_now")),
+	/**
+	 *  Why the backend last locked the journal (idle, screen locked, sleep, hidden, closed), once;
+	 *  none when the person locked it or it was already told.
+	 */
+	takeLockReason: () => typedError<LockReason | null, ApiError>(__TAURI_INVOKE("take_lock_reason")),
+	/**
+	 *  Seconds before a passphrase may be tried again after several wrong ones (0: now). The
+	 *  recovery key never waits.
+	 */
+	passphraseWait: () => typedError<number, ApiError>(__TAURI_INVOKE("passphrase_wait")),
 	/**  Validates and saves a craving. */
 	addCraving: (input: NewCravingInput) => typedError<Craving, ApiError>(__TAURI_INVOKE("add_craving", { input })),
 	/**  Replaces every field of a craving. */
@@ -335,6 +378,51 @@ export type Attendance =
 "attended" | 
 /**  They did not go. */
 "missed";
+
+/**  One backup in the backups folder. */
+export type BackupFile = {
+	/**  The file's name inside the backups folder. */
+	fileName: string,
+	/**  Automatic (rotated) or manual (kept until the person deletes it). */
+	kind: BackupKind,
+	/**  When it was made (RFC 3339), from its header; `None` when the header is unreadable. */
+	createdAt: string | null,
+	/**  The file's size in bytes. */
+	sizeBytes: number,
+};
+
+/**  Whether a backup was made by the daily rotation or asked for by the person. */
+export type BackupKind = 
+/**  Made on unlock, at most once a day; the oldest are deleted beyond the kept number. */
+"automatic" | 
+/**  Made on request ("Back up now", `backup create`, an export); never deleted by Waymark. */
+"manual";
+
+/**  What Settings shows about backups. */
+export type BackupStatus = {
+	/**  The backups in the data directory's backups folder, newest first. */
+	backups: BackupFile[],
+	/**  How many automatic backups are kept. */
+	keep: number,
+	/**  When the newest automatic backup was made (RFC 3339), if there is one. */
+	lastAutomatic: string | null,
+	/**  Why the automatic backup at this unlock failed, if it did. */
+	autoBackupError: string | null,
+	/**  The backups folder, to tell the person where their backups are. */
+	folder: string,
+};
+
+/**  What a verified backup holds, for showing before a restore. */
+export type BackupSummary = {
+	/**  When it was made (RFC 3339, local offset of the machine that made it). */
+	createdAt: string,
+	/**  Automatic or manual. */
+	kind: BackupKind,
+	/**  The database schema version inside. */
+	schemaVersion: number,
+	/**  Entries of every kind in it (cravings, moods, journal, check-ins, reviews, lapses). */
+	entries: number,
+};
 
 /**  A stored check-in. */
 export type Checkin = {
@@ -671,6 +759,8 @@ export type ErrorCode =
 "damaged" | 
 /**  The files could not be read or written (permissions, disk full, ...). */
 "storage" | 
+/**  Too many wrong passphrases in a row: wait before trying again (the recovery key works). */
+"try_again_later" | 
 /**  A bug or an unexpected state. */
 "internal";
 
@@ -926,6 +1016,28 @@ export type LocalHelpline = {
 
 /**  Identifies one of the person's own local helplines. */
 export type LocalHelplineId = number;
+
+/**  Why the backend locked the journal, so the unlock screen can say so calmly. */
+export type LockReason = 
+/**  Nothing was done in the window for the chosen time. */
+"idle" | 
+/**  The desktop session or screen was locked. */
+"screenLocked" | 
+/**  The computer was about to sleep. */
+"suspend" | 
+/**  "Lock and hide" / "Hide now". */
+"hidden" | 
+/**  The window was closed to the tray. */
+"closed";
+
+/**  How Waymark locks itself. */
+export type LockSettings = {
+	/**
+	 *  Minutes without use before the journal locks itself: one of [`AUTO_LOCK_CHOICES`];
+	 *  0 means never.
+	 */
+	autoLockMinutes: number,
+};
 
 /**  A medication for opioid recovery the person may say they take. Names only: no doses. */
 export type Medication = {
@@ -1817,6 +1929,11 @@ export type VaultStatus = {
 	unlocked: boolean,
 	/**  It was unlocked with the recovery key, so a new passphrase may be set without the old one. */
 	openedWithRecoveryKey: boolean,
+	/**
+	 *  A journal database is here but its key file is not: only a backup can open it again, so
+	 *  the window offers a restore instead of set-up.
+	 */
+	keyFileMissing: boolean,
 };
 
 /**  One warning sign. */

@@ -1,10 +1,12 @@
 // What the window does when the backend speaks up: the tray menu's SOS and "Log a craving", the
-// vault locked because the window was closed to the tray, and reminders waiting to be listed.
+// vault locked by the backend (window closed to the tray, auto-lock, screen lock, sleep, hide),
+// and reminders waiting to be listed.
 // Reminder notices are also taken each time the journal is unlocked.
 import { tick, untrack } from "svelte";
+import { commands } from "../lib/api";
 import { onBackendEvent, type TrayAction } from "../lib/events";
 import { notices } from "./notices.svelte";
-import { session } from "./session.svelte";
+import { lockNotice, session } from "./session.svelte";
 import { sos } from "./sos.svelte";
 
 /** The id of Today's "Log a craving" heading, where the tray's "Log a craving" puts the focus. */
@@ -26,14 +28,18 @@ export async function trayAction(action: TrayAction): Promise<void> {
 }
 
 /**
- * The backend locked the vault itself (the window was closed to the tray): the usual lock, which
- * drops every copy of journal data and shows the unlock screen. Asking the backend to lock again
- * is harmless.
+ * The backend locked the vault itself (the window was closed to the tray, nothing was done for
+ * the auto-lock time, the screen locked, the computer went to sleep, or "Lock and hide"): the
+ * usual lock, which drops every copy of journal data and shows the unlock screen, with a calm
+ * note saying why. Asking the backend to lock again is harmless.
  */
 export async function lockedByBackend(): Promise<void> {
-  if (!session.unlockedScreen && session.screen !== "recovery-key") return;
-  await session.lock();
-  if (session.screen === "unlock") session.notice = "Waymark locked when its window was closed.";
+  const wasOpen = session.unlockedScreen || session.screen === "recovery-key";
+  if (wasOpen) await session.lock();
+  const reason = await commands.takeLockReason();
+  if (session.screen === "unlock" && (wasOpen || session.notice === null)) {
+    session.notice = lockNotice(reason.status === "ok" ? reason.data : null);
+  }
 }
 
 /** Starts listening; returns the function that stops it all (App calls it on destroy). */

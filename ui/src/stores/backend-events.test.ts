@@ -100,7 +100,7 @@ describe("reminder notices on Today", () => {
   });
 
   it("are taken again after unlocking", async () => {
-    vi.mocked(commands.vaultStatus).mockResolvedValue(ok({ exists: true, unlocked: false, openedWithRecoveryKey: false }));
+    vi.mocked(commands.vaultStatus).mockResolvedValue(ok({ exists: true, unlocked: false, openedWithRecoveryKey: false, keyFileMissing: false }));
     const user = userEvent.setup();
     render(App);
     await screen.findByRole("heading", { name: "Welcome back" });
@@ -129,7 +129,7 @@ describe("tray menu and locking from the backend", () => {
   });
 
   it("tray SOS opens the panel on the unlock screen too", async () => {
-    vi.mocked(commands.vaultStatus).mockResolvedValue(ok({ exists: true, unlocked: false, openedWithRecoveryKey: false }));
+    vi.mocked(commands.vaultStatus).mockResolvedValue(ok({ exists: true, unlocked: false, openedWithRecoveryKey: false, keyFileMissing: false }));
     render(App);
     await screen.findByRole("heading", { name: "Welcome back" });
     emitBackendEvent("tray-action", "sos");
@@ -152,6 +152,7 @@ describe("tray menu and locking from the backend", () => {
     await openApp();
     await screen.findByText("After the bus stop.");
     await screen.findByRole("region", { name: "Reminders you may have missed" });
+    vi.mocked(commands.takeLockReason).mockResolvedValueOnce(ok("closed"));
     emitBackendEvent("vault-locked", null);
     expect(await screen.findByRole("heading", { name: "Welcome back" })).toBeInTheDocument();
     expect(await screen.findByText("Waymark locked when its window was closed.")).toBeInTheDocument();
@@ -172,5 +173,47 @@ describe("tray menu and locking from the backend", () => {
     expect(listenerCount("tray-action")).toBe(0);
     expect(listenerCount("vault-locked")).toBe(0);
     expect(listenerCount("reminder-notices")).toBe(0);
+  });
+});
+
+describe("locking from the backend and the hide-now shortcut", () => {
+  beforeEach(() => {
+    resetCommands();
+    resetStores();
+    clearAllOnLock();
+  });
+
+  it("an auto-lock or a sleep shows the unlock screen with why", async () => {
+    vi.mocked(commands.listCravings).mockResolvedValue(ok([craving(1, 6, "2024-11-22T15:40:00-05:00", "After the bus stop.")]));
+    await openApp();
+    await screen.findByText("After the bus stop.");
+    vi.mocked(commands.takeLockReason).mockResolvedValueOnce(ok("idle"));
+    emitBackendEvent("vault-locked", null);
+    expect(await screen.findByText("Waymark locked itself after a while without use. Enter your passphrase to carry on.")).toBeInTheDocument();
+    expect(screen.queryByText("After the bus stop.")).not.toBeInTheDocument();
+    expect(cravings.items).toEqual([]);
+  });
+
+  it("Ctrl+Shift+H inside a text field locks and hides; the header button does the same", async () => {
+    vi.mocked(commands.listCravings).mockResolvedValue(ok([craving(1, 6, "2024-11-22T15:40:00-05:00", "After the bus stop.")]));
+    const { user } = await openApp();
+    await screen.findByText("After the bus stop.");
+    const hide = screen.getByRole("button", { name: "Hide now" });
+    expect(hide).toHaveAttribute("aria-keyshortcuts", "Control+Shift+H");
+    expect(hide).toHaveAttribute("title", expect.stringContaining("Ctrl+Shift+H"));
+    await user.click(screen.getByLabelText("Craving note (optional)", { exact: false }));
+    await user.keyboard("{Control>}{Shift>}H{/Shift}{/Control}");
+    expect(commands.hideNow).toHaveBeenCalledTimes(1);
+    expect(await screen.findByRole("heading", { name: "Welcome back" })).toBeInTheDocument();
+    expect(screen.getByText("Waymark locked and hid its window.")).toBeInTheDocument();
+    expect(cravings.items).toEqual([]);
+  });
+
+  it("using the window tells the backend, sparingly", async () => {
+    const { user } = await openApp();
+    await user.keyboard("a");
+    await user.keyboard("b");
+    await user.pointer({ target: document.body, keys: "[MouseLeft]" });
+    expect(commands.noteActivity).toHaveBeenCalledTimes(1);
   });
 });

@@ -22,6 +22,17 @@ export const commands = {
   lock: vi.fn(),
   changePassphrase: vi.fn(),
   setPassphraseAfterRecovery: vi.fn(),
+  backupStatus: vi.fn(),
+  setBackupKeep: vi.fn(),
+  createBackupNow: vi.fn(),
+  exportBackup: vi.fn(),
+  restoreBackup: vi.fn(),
+  getLockSettings: vi.fn(),
+  setLockSettings: vi.fn(),
+  noteActivity: vi.fn(),
+  hideNow: vi.fn(),
+  takeLockReason: vi.fn(),
+  passphraseWait: vi.fn(),
   addCraving: vi.fn(),
   updateCraving: vi.fn(),
   getCraving: vi.fn(),
@@ -205,7 +216,7 @@ export const noRecovery: RecoverySummary = {
 /** Default replies: a vault that exists and is unlocked, with no entries. */
 export function resetCommands(): void {
   for (const mock of Object.values(commands)) mock.mockReset();
-  commands.vaultStatus.mockResolvedValue(ok({ exists: true, unlocked: true, openedWithRecoveryKey: false }));
+  commands.vaultStatus.mockResolvedValue(ok({ exists: true, unlocked: true, openedWithRecoveryKey: false, keyFileMissing: false }));
   commands.passphraseStrength.mockResolvedValue(ok({ score: 3, acceptable: true, feedback: null }));
   commands.createVault.mockResolvedValue(ok("ABCD-EFGH-IJKL-MNOP"));
   commands.unlock.mockResolvedValue(ok(null));
@@ -213,6 +224,21 @@ export function resetCommands(): void {
   commands.lock.mockResolvedValue(ok(null));
   commands.changePassphrase.mockResolvedValue(ok(null));
   commands.setPassphraseAfterRecovery.mockResolvedValue(ok(null));
+  commands.backupStatus.mockResolvedValue(
+    ok({ backups: [], keep: 7, lastAutomatic: null, autoBackupError: null, folder: "/home/me/.local/share/waymark/backups" }),
+  );
+  commands.setBackupKeep.mockImplementation((keep: number) => Promise.resolve(ok(keep)));
+  commands.createBackupNow.mockResolvedValue(
+    ok({ fileName: "manual-20261123-101500.backup", kind: "manual", createdAt: "2026-11-23T10:15:00+00:00", sizeBytes: 365000 }),
+  );
+  commands.exportBackup.mockResolvedValue(ok(null));
+  commands.restoreBackup.mockResolvedValue(ok(null));
+  commands.getLockSettings.mockResolvedValue(ok({ autoLockMinutes: 5 }));
+  commands.setLockSettings.mockImplementation((settings: { autoLockMinutes: number }) => Promise.resolve(ok(settings)));
+  commands.noteActivity.mockResolvedValue(ok(null));
+  commands.hideNow.mockResolvedValue(ok(null));
+  commands.takeLockReason.mockResolvedValue(ok(null));
+  commands.passphraseWait.mockResolvedValue(ok(0));
   commands.addCraving.mockResolvedValue(ok(craving(1, 5, "2024-11-22T15:40:00-05:00")));
   commands.listCravings.mockResolvedValue(ok([]));
   commands.listTriggers.mockResolvedValue(ok([trigger(1, "Feeling stressed")]));

@@ -129,7 +129,7 @@ describe("settings", () => {
   it("sets a new passphrase after a recovery-key unlock without asking for the old one", async () => {
     vi.mocked(commands.vaultStatus).mockResolvedValue({
       status: "ok",
-      data: { exists: true, unlocked: false, openedWithRecoveryKey: false },
+      data: { exists: true, unlocked: false, openedWithRecoveryKey: false, keyFileMissing: false },
     });
     const user = userEvent.setup();
     render(App);

@@ -10,7 +10,7 @@ import { session } from "../stores/session.svelte";
 vi.mock("../lib/api", () => import("../test/api-mock"));
 
 async function openFirstRun() {
-  vi.mocked(commands.vaultStatus).mockResolvedValue(ok({ exists: false, unlocked: false, openedWithRecoveryKey: false }));
+  vi.mocked(commands.vaultStatus).mockResolvedValue(ok({ exists: false, unlocked: false, openedWithRecoveryKey: false, keyFileMissing: false }));
   render(App);
   await screen.findByRole("heading", { name: "Welcome to Waymark" });
 }
