@@ -15,7 +15,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(import_json ics day_range keyslots recovery_key)
+  targets=(import_json ics day_range keyslots recovery_key passphrase)
 fi
 
 if ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then

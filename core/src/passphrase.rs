@@ -30,6 +30,9 @@ pub struct PassphraseStrength {
 const CONTROL_MESSAGE: &str =
     "The passphrase contains a control character, such as a tab or escape; use letters, numbers, spaces and punctuation.";
 
+/// How many characters of a passphrase zxcvbn scores; see [`assess`].
+const ZXCVBN_SAMPLE_CHARS: usize = 28;
+
 /// Estimates the strength of `passphrase`.
 pub fn assess(passphrase: &str) -> PassphraseStrength {
     let chars = passphrase.chars().count();
@@ -40,9 +43,12 @@ pub fn assess(passphrase: &str) -> PassphraseStrength {
             feedback: None,
         };
     }
-    // zxcvbn's cost grows quickly with length; beyond 100 characters the score is maximal anyway.
-    let mut sample = zeroize::Zeroizing::new(String::with_capacity(passphrase.len().min(400)));
-    sample.extend(passphrase.chars().take(100));
+    // Only the start is scored. zxcvbn's cost grows quickly with length, and its estimate for a
+    // keyboard pattern computes `degree^turns` unchecked (zxcvbn 3.1.1): past about 28 turns,
+    // as in "ZxZxZx...", it panics in builds with overflow checks and wraps to a meaningless
+    // (possibly strong) score in release. 28 characters cannot hold more than 27 turns.
+    let mut sample = zeroize::Zeroizing::new(String::with_capacity(ZXCVBN_SAMPLE_CHARS * 4));
+    sample.extend(passphrase.chars().take(ZXCVBN_SAMPLE_CHARS));
     let entropy = zxcvbn::zxcvbn(&sample, &["waymark"]);
     let score = u8::from(entropy.score());
     let too_short = chars < MIN_CHARS;

@@ -129,3 +129,20 @@ pub fn recovery_key(data: &[u8]) {
         assert!(again.display() == shown, "a key changed on the way round");
     }
 }
+
+/// `passphrase::assess` and `require_acceptable`: they agree, and a passphrase with a control
+/// character or over the length limit is never acceptable.
+pub fn passphrase(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let strength = waymark_core::passphrase::assess(&text);
+    let accepted = waymark_core::passphrase::require_acceptable("passphrase", &text).is_ok();
+    assert!(
+        strength.acceptable == accepted,
+        "the meter and the check disagree"
+    );
+    if text.chars().any(char::is_control)
+        || text.chars().count() > waymark_core::passphrase::MAX_CHARS
+    {
+        assert!(!accepted, "an unusable passphrase was accepted");
+    }
+}

@@ -43,12 +43,7 @@ pub fn add(t: &mut Table, ids: &Ids, inputs: &Inputs) {
         INVALID,
         &["--intensity", "5", "--new-trigger", "x"],
     );
-    t.stdin(
-        ca,
-        "NUL in note",
-        &["--intensity", "5", "--note", "-"],
-        nul,
-    );
+    t.stdin(ca, "NUL in note", &["--intensity", "5", "--note", "-"], nul);
     t.stdin(
         ca,
         "1 MB note",

@@ -2,8 +2,8 @@
 // relaunch, change the passphrase, recover with the recovery key; then, after another relaunch, log
 // a craving with every detail, a mood, a journal entry (previewed, then searched for), a daily
 // check-in, a recovery start date and two lapses (with the safety card), edit and delete (and undo)
-// on the Timeline, and rename a trigger; finally check that nothing readable reached the disk and
-// that the CLI reads back what was typed. Run it through ./run.sh, which provides the display, the
+// on the Timeline, and rename a trigger; fill in every other text field (12k); finally check that
+// nothing readable reached the disk and that the CLI reads back what was typed. Run it through ./run.sh, which provides the display, the
 // driver and a fresh data directory.
 
 import assert from "node:assert/strict";
@@ -20,6 +20,7 @@ import {
   byName,
   byNameIn,
   cli,
+  filesUnder,
   idempotent,
   config,
   launch,
@@ -29,6 +30,7 @@ import {
   quit,
   reveal,
   saveFailure,
+  openInDialog,
   saveInDialog,
   scanForPlaintext,
   screenScreenshot,
@@ -117,12 +119,45 @@ const MEETING = {
 };
 const MISSED_MEETING = `Keyworker catch-up ${MARKER}-missed`;
 const SECOND_LAPSE = { situation: `Payday evening ${MARKER}-situation2` };
+// Step 12k: every other text field the window has. Phone numbers and email addresses cannot hold
+// the marker; they are made of the run's random hex instead, so they are unique to this run too.
+const RUN_DIGITS = (hex) => String(parseInt(hex, 16)).padStart(10, "0");
+const REVIEW = { question: "nights_poor_sleep", days: 2, note: `A steadier week ${MARKER}-review` };
+const STRATEGY = {
+  title: `Text my brother ${MARKER}-strategy`,
+  category: { label: "Connection", key: "connection" },
+  summary: `He always answers ${MARKER}-strategy-summary`,
+  steps: [`Open our chat ${MARKER}-step1`, `Say it straight ${MARKER}-step2`],
+};
+const HELPLINE = {
+  name: `Harbour drug service ${MARKER}-helpline`,
+  number: `0${RUN_DIGITS(HEX.slice(4, 12))}`,
+  note: `Ask for the duty worker ${MARKER}-helpline-note`,
+};
+const CONTACT_EDIT = { phone: `0${RUN_DIGITS(HEX.slice(0, 8))}`, email: `${HEX}@example.org` };
+const MEETING_LINK = `https://meet.example.org/${MARKER}-link`;
+const MEDICATION_LABEL = `Morning dose ${MARKER}-medication`;
+const PLAN_MORE = {
+  warningSigns: [
+    { stage: "early", kind: "feelings", label: "Early sign", kindLabel: "Feelings", text: `Snapping at people ${MARKER}-early` },
+    { stage: "middle", kind: "thoughts", label: "Middle sign", kindLabel: "Thoughts", text: `Just one won't hurt ${MARKER}-middle` },
+    { stage: "late", kind: "behaviour", label: "Late sign", kindLabel: "Behaviour", text: `Drawing out cash ${MARKER}-late` },
+  ],
+  lists: [
+    ["peopleToCall", "Add a person to call", "Person to call 1", `My sister ${MARKER}-people-to-call`],
+    ["safePlaces", "Add a safe place", "Safe place 1", `The library ${MARKER}-safe-place`],
+    ["safeActivities", "Add a safe activity", "Safe activity 1", `Swimming ${MARKER}-safe-activity`],
+    ["aftercare", "Add an aftercare commitment", "Aftercare commitment 1", `Weekly keywork ${MARKER}-aftercare`],
+  ],
+};
 
 // Unlocking runs Argon2id (~0.7 s here, more on a slow VM); creating a journal calibrates it (~1 s).
 const SLOW = { timeout: 30_000 };
 
 let browser = null;
 let recoveryKey = null;
+/** The medication reminder's time chosen in step 12k (HH:MM), read back in step 13. */
+let medicationTime = null;
 let failed = false;
 /** The logind stand-in of step 12h, stopped when the journey ends. */
 let logind = null;
@@ -1255,10 +1290,171 @@ describe("Waymark journey in the real window", () => {
     browser = null;
   });
 
+  step("12j-backup-restore", "an encrypted backup is saved through the save dialog and restored from Settings; what came after it is set aside, not lost", async () => {
+    browser = await launch();
+    await unlockWithPassphrase(RECOVERED_PASSPHRASE);
+    await expectJournalShown();
+    // Every unlock today made at most one automatic backup, in the data directory's backups folder.
+    const backupsDir = join(config.dataDir, "backups");
+    const named = (pattern) => readdirSync(backupsDir).filter((name) => pattern.test(name));
+    assert.equal(named(/^auto-\d{8}-\d{6}(-\d+)?\.backup$/).length, 1, `one automatic backup today: ${readdirSync(backupsDir)}`);
+    await go("Settings");
+    await waitForRoleText(browser, "status", /^Last automatic backup: /, SLOW);
+    const folder = mkdtempSync(join(tmpdir(), "waymark-e2e-backup-"));
+    const file = join(folder, "journal.backup");
+    const later = `Written after the backup ${MARKER}-after-backup`;
+    try {
+      await click("Export encrypted backup…");
+      await saveInDialog("Save an encrypted backup", file);
+      await waitForRoleText(browser, "status", /^Encrypted backup saved\.$/, SLOW);
+      const bytes = readFileSync(file);
+      assert.ok(bytes.length > 16_384, `the backup holds the journal (${bytes.length} bytes)`);
+      assert.ok(!bytes.includes(Buffer.from("SQLite format 3")), "the database inside is encrypted");
+      for (const secret of [MARKER, CRAVING.note, RECOVERED_PASSPHRASE, recoveryKey]) {
+        assert.ok(!bytes.includes(Buffer.from(secret)), "no journal text or secret in the backup");
+      }
+      await reveal(browser, await byName(browser, "Export encrypted backup…", "button"), "center");
+      await screenshot(browser, "52-backups");
+
+      // Written after the backup: the restore replaces it, and keeps it aside in backups/previous-….
+      const added = cli(["mood", "add", "--mood", "4", "--note", later], { WAYMARK_PASSPHRASE: RECOVERED_PASSPHRASE });
+      assert.equal(added.status, 0, added.stderr);
+
+      await type(await byName(browser, "Passphrase from when the backup was made", "textbox"), RECOVERED_PASSPHRASE);
+      await click("Restore from backup…");
+      await openInDialog("Choose a backup to restore", file);
+      await expectLockedWith("Your backup is restored.", { timeout: 60_000 });
+      await screenshot(browser, "53-restored");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    assert.equal(named(/^previous-/).length, 1, "the replaced journal is kept aside");
+    assert.equal(named(/^manual-\d{8}-\d{6}(-\d+)?\.backup$/).length, 1, "and backed up before it was replaced");
+
+    await unlockWithPassphrase(RECOVERED_PASSPHRASE);
+    await expectJournalShown();
+    const moods = cli(["mood", "list", "--json"], { WAYMARK_PASSPHRASE: RECOVERED_PASSPHRASE });
+    assert.equal(moods.status, 0, moods.stderr);
+    assert.ok(!moods.stdout.includes(later), "the journal is as it was when the backup was made");
+    assert.ok(moods.stdout.includes(MOOD.note), "with everything the backup held");
+    await quit(browser);
+    browser = null;
+  });
+
+  step("12k-every-other-field", "every other text field is filled in through the window: review, own strategy, local number, contact, meeting link, medication label, the whole plan", async () => {
+    browser = await launch();
+    await unlockWithPassphrase(RECOVERED_PASSPHRASE);
+    await expectJournalShown();
+
+    // This week's review: one question answered, and its note.
+    const questions = cli(["review", "questions", "--json"], { WAYMARK_PASSPHRASE: RECOVERED_PASSPHRASE });
+    assert.equal(questions.status, 0, questions.stderr);
+    const question = JSON.parse(questions.stdout).find((q) => q.key === REVIEW.question);
+    assert.ok(question, `the weekly questions include ${REVIEW.question}`);
+    await go("Check-in");
+    await heading("This week's review");
+    const review = await byName(browser, "Weekly review", "form", SLOW);
+    await (await byNameIn(browser, review, question.prompt, "combobox")).selectByVisibleText(String(REVIEW.days));
+    await type(await byNameIn(browser, review, "Anything else about this week? (optional)", "textbox"), REVIEW.note);
+    await (await byNameIn(browser, review, "Save weekly review", "button")).click();
+    await waitForRoleText(browser, "status", /^Weekly review saved\./, SLOW);
+
+    // A coping strategy of one's own, with its summary and steps (one per line).
+    await go("Coping");
+    const own = await byName(browser, "Add your own", "form", SLOW);
+    await type(await byNameIn(browser, own, "Title", "textbox"), STRATEGY.title);
+    await (await byNameIn(browser, own, "Category", "combobox")).selectByVisibleText(STRATEGY.category.label);
+    await type(await byNameIn(browser, own, "Summary (optional)", "textbox"), STRATEGY.summary);
+    await type(await byNameIn(browser, own, "Steps (optional)", "textbox"), STRATEGY.steps.join("\n"));
+    await (await byNameIn(browser, own, "Add to my toolkit", "button")).click();
+    await waitForRoleText(browser, "status", new RegExp(`^Added "${STRATEGY.title}" to your toolkit\\.$`), SLOW);
+    await byName(browser, `Star ${STRATEGY.title}`, "button");
+
+    // People: a local number of one's own, and the contact's phone changed and an email added.
+    await go("People");
+    const local = await byName(browser, "Add a local number", "form", SLOW);
+    await type(await byNameIn(browser, local, "Name", "textbox"), HELPLINE.name);
+    await type(await byNameIn(browser, local, "Number", "textbox"), HELPLINE.number);
+    await type(await byNameIn(browser, local, "Note (optional)", "textbox"), HELPLINE.note);
+    await (await byNameIn(browser, local, "Add number", "button")).click();
+    await waitForRoleText(browser, "status", new RegExp(`^Added ${HELPLINE.name}\\.$`), SLOW);
+    await byName(browser, `Edit local number ${HELPLINE.name}`, "button");
+
+    await click(`Edit ${CONTACT.name}`);
+    const contact = await byName(browser, `Edit ${CONTACT.name}`, "form", SLOW);
+    await type(await byNameIn(browser, contact, "Phone (optional)", "textbox"), CONTACT_EDIT.phone);
+    await type(await byNameIn(browser, contact, "Email (optional)", "textbox"), CONTACT_EDIT.email);
+    await (await byNameIn(browser, contact, "Save", "button")).click();
+    await waitForRoleText(browser, "status", new RegExp(`^Saved ${CONTACT.name}\\.$`), SLOW);
+    await byName(browser, `Email ${CONTACT.name}`, "button", SLOW);
+    await reveal(browser, await byName(browser, `Edit local number ${HELPLINE.name}`, "button"), "center");
+    await screenshot(browser, "54-people-local-number");
+
+    // The weekly meeting gets its online link.
+    await go("Meetings");
+    await click(`Edit ${MEETING.title}`);
+    const meeting = await byName(browser, `Edit ${MEETING.title}`, "form", SLOW);
+    await type(await byNameIn(browser, meeting, "Online link (optional)", "textbox"), MEETING_LINK);
+    await (await byNameIn(browser, meeting, "Save", "button")).click();
+    await waitForRoleText(browser, "status", new RegExp(`^Saved ${MEETING.title}\\.$`), SLOW);
+
+    // A medication reminder with its label, at a time far from now, so it does not fall due in the run.
+    await go("Settings");
+    const reminders = await byName(browser, "Reminders", "form", SLOW);
+    const add = await byNameIn(browser, reminders, "Add a medication reminder", "button");
+    await waitFor("the reminder settings to load", () => add.isEnabled(), SLOW);
+    await add.click();
+    medicationTime = clockText(new Date(Date.now() + 12 * 3_600_000));
+    // WebKit's time field is segments with AM/PM in this locale; set it as the picker would.
+    await browser.execute(
+      (el, value) => {
+        el.value = value;
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+        el.dispatchEvent(new Event("change", { bubbles: true }));
+      },
+      await byNameIn(browser, reminders, "Time", "textbox"),
+      medicationTime,
+    );
+    await type(await byNameIn(browser, reminders, "Label (optional)", "textbox"), MEDICATION_LABEL);
+    await (await byNameIn(browser, reminders, "Save reminders", "button")).click();
+    await waitForRoleText(browser, "status", /^Reminders saved\.$/, SLOW);
+    await click("Back");
+
+    // The plan's other lists: a warning sign at each stage (of each kind), and one of each list.
+    await go("My plan");
+    for (const sign of PLAN_MORE.warningSigns) {
+      await click(`Add ${sign.stage === "early" ? "an" : "a"} ${sign.stage} sign`);
+      await (await byName(browser, `${sign.label} 1 kind`, "combobox", SLOW)).selectByVisibleText(sign.kindLabel);
+      await type(await byName(browser, `${sign.label} 1`, "textbox"), sign.text);
+    }
+    for (const [, addLabel, field, text] of PLAN_MORE.lists) {
+      await click(addLabel);
+      await type(await byName(browser, field, "textbox", SLOW), text);
+    }
+    await click("Save plan");
+    await waitForRoleText(browser, "status", /^Saved\.$/, SLOW);
+    await reveal(browser, await byName(browser, "Early sign 1", "textbox"), "start");
+    await screenshot(browser, "54b-plan-every-list");
+    // Kept after locking: the plan as it comes back from the journal.
+    await lock();
+    await unlockWithPassphrase(RECOVERED_PASSPHRASE);
+    await expectJournalShown();
+    await go("My plan");
+    assert.equal(await (await byName(browser, "Late sign 1", "textbox", SLOW)).getValue(), PLAN_MORE.warningSigns[2].text);
+    assert.equal(await (await byName(browser, "Aftercare commitment 1", "textbox")).getValue(), PLAN_MORE.lists[3][3]);
+    await quit(browser);
+    browser = null;
+  });
+
   step("13-at-rest", "nothing readable on disk; the CLI reads every entry back as typed", async () => {
     await waitForAppExit();
-    const dirs = [config.dataDir, ...(config.scratch ? [config.scratch] : [])];
-    const hits = scanForPlaintext(dirs, {
+    // The data directory, the webview's data and cache (the XDG dirs under the scratch home), the
+    // app's temp and runtime directories, and its log output.
+    assert.ok(config.scratch && config.appDirs.length === 2 && config.appLog, "run.sh names every place to scan");
+    const dirs = [config.dataDir, config.scratch, ...config.appDirs];
+    const appLog = readFileSync(config.appLog);
+    assert.ok(appLog.length > 0, "the app's log output was captured");
+    const secrets = {
       marker: MARKER,
       "first craving's note": NOTE,
       "craving note": CRAVING.note,
@@ -1293,8 +1489,30 @@ describe("Waymark journey in the real window", () => {
       "new passphrase": NEW_PASSPHRASE,
       "passphrase set after recovery": RECOVERED_PASSPHRASE,
       "recovery key": recoveryKey,
-    });
+      "mood written after the backup": `${MARKER}-after-backup`,
+      // Step 12k.
+      "weekly review note": REVIEW.note,
+      "own strategy title": STRATEGY.title,
+      "own strategy summary": STRATEGY.summary,
+      "own strategy step 1": STRATEGY.steps[0],
+      "own strategy step 2": STRATEGY.steps[1],
+      "local helpline name": HELPLINE.name,
+      "local helpline number": HELPLINE.number,
+      "local helpline note": HELPLINE.note,
+      "contact phone": CONTACT_EDIT.phone,
+      "contact email": CONTACT_EDIT.email,
+      "meeting link": MEETING_LINK,
+      "medication reminder label": MEDICATION_LABEL,
+      ...Object.fromEntries(PLAN_MORE.warningSigns.map((sign) => [`plan ${sign.stage} warning sign`, sign.text])),
+      ...Object.fromEntries(PLAN_MORE.lists.map(([key, , , text]) => [`plan ${key}`, text])),
+    };
+    const hits = scanForPlaintext(dirs, secrets);
     assert.deepEqual(hits, [], "no secret or journal text in any file");
+    const logged = Object.entries(secrets).filter(([, secret]) => appLog.includes(Buffer.from(secret)));
+    assert.deepEqual(logged.map(([label]) => label), [], "no secret or journal text in the app's log output");
+    // Exported files (the PDF summary, the encrypted backup) were saved outside; none is inside.
+    const strays = filesUnder(config.dataDir).filter((file) => /\.(pdf|zip|csv|ics|md|txt)$/.test(file));
+    assert.deepEqual(strays, [], "no exported file in the data directory");
 
     const read = (...args) => {
       const result = cli([...args, "--json"], { WAYMARK_PASSPHRASE: RECOVERED_PASSPHRASE });
@@ -1384,11 +1602,41 @@ describe("Waymark journey in the real window", () => {
     assert.equal(contacts.length, 1);
     assert.equal(contacts[0].name, CONTACT.name);
     assert.equal(contacts[0].role, "sponsor");
-    assert.equal(contacts[0].phone, CONTACT.phone);
+    assert.equal(contacts[0].phone, CONTACT_EDIT.phone, "the phone as changed in step 12k");
+    assert.equal(contacts[0].email, CONTACT_EDIT.email);
     assert.equal(contacts[0].notes, CONTACT.notes);
     const plan = read("plan", "show");
     assert.deepEqual(plan.reasons, [PLAN.reason]);
     assert.deepEqual(plan.highRiskSituations, [{ situation: PLAN.situation, plan: PLAN.then }]);
+    assert.deepEqual(
+      plan.warningSigns,
+      PLAN_MORE.warningSigns.map(({ stage, kind, text }) => ({ kind, stage, text })),
+      "a warning sign at each stage, of the kind chosen",
+    );
+    for (const [key, , , text] of PLAN_MORE.lists) assert.deepEqual(plan[key], [text], `the plan's ${key}`);
+
+    // Step 12k's other fields, read back as typed.
+    const reviews = read("review", "list");
+    assert.equal(reviews.length, 1, "this week's review");
+    assert.equal(reviews[0].note, REVIEW.note);
+    assert.deepEqual(reviews[0].answers, { [REVIEW.question]: REVIEW.days });
+    const mine = read("strategy", "list", "--all").filter((s) => s.custom);
+    assert.equal(mine.length, 1, "one strategy of the person's own");
+    assert.equal(mine[0].title, STRATEGY.title);
+    assert.equal(mine[0].category, STRATEGY.category.key);
+    assert.equal(mine[0].summary, STRATEGY.summary);
+    assert.deepEqual(mine[0].steps, STRATEGY.steps);
+    const lines = read("helplines");
+    assert.equal(lines.region, "uk");
+    assert.equal(lines.local.length, 1, "one local number");
+    assert.equal(lines.local[0].name, HELPLINE.name);
+    assert.equal(lines.local[0].number, HELPLINE.number);
+    assert.equal(lines.local[0].note, HELPLINE.note);
+    const reminderSettings = read("reminders", "settings");
+    assert.equal(reminderSettings.medication.length, 1, "one medication reminder");
+    assert.equal(reminderSettings.medication[0].label, MEDICATION_LABEL);
+    assert.equal(reminderSettings.medication[0].time, medicationTime);
+    assert.equal(reminderSettings.style, "neutral", "notifications still say only the time");
 
     const meetings = read("meeting", "list");
     assert.equal(meetings.length, 2, "the weekly meeting and the missed appointment");
@@ -1396,6 +1644,7 @@ describe("Waymark journey in the real window", () => {
     assert.ok(weekly, "the meeting added in the window");
     assert.equal(weekly.place, MEETING.place);
     assert.equal(weekly.notes, MEETING.notes);
+    assert.equal(weekly.link, MEETING_LINK, "the link added in step 12k");
     assert.equal(weekly.recurrence.type, "weekly");
     assert.deepEqual(weekly.reminderMinutes, [0]);
 

@@ -19,6 +19,10 @@ export const config = {
   artifacts: process.env.WAYMARK_E2E_ARTIFACTS || new URL("./artifacts/", import.meta.url).pathname,
   /** Other directories the app or WebKit may write to during the run (XDG dirs), also scanned. */
   scratch: process.env.WAYMARK_E2E_SCRATCH || null,
+  /** The app's own temp and runtime directories, also scanned. */
+  appDirs: (process.env.WAYMARK_E2E_APP_DIRS || "").split(":").filter(Boolean),
+  /** The app's log output (its stdout and stderr, through the driver's log), also scanned. */
+  appLog: process.env.WAYMARK_E2E_APP_LOG || null,
 };
 
 function requiredEnv(name) {
@@ -486,6 +490,40 @@ export async function saveInDialog(title, path, { timeout = 20_000 } = {}) {
     timeout,
     interval: 250,
   });
+}
+
+/**
+ * Waits for the open dialog whose title starts with `title` and chooses the file at `path`, as a
+ * person would with the keyboard: Ctrl+L opens GTK's location field, then the path and Return.
+ */
+export async function openInDialog(title, path, { timeout = 20_000 } = {}) {
+  const pattern = `^${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
+  const id = await waitFor(
+    `the "${title}" dialog`,
+    () => {
+      const found = xdotool("search", "--onlyvisible", "--name", pattern);
+      return found.status === 0 ? found.stdout.trim().split("\n")[0] : null;
+    },
+    { timeout, interval: 250 },
+  );
+  log(`file dialog ${id} is open; choosing ${path}`);
+  xdotool("windowfocus", "--sync", id);
+  xdotool("key", "--clearmodifiers", "ctrl+l");
+  xdotool("type", "--delay", "15", path);
+  // GTK's location field may take the first Return to close its completion list: press it again
+  // while (and only while) the dialog is still there, so no key ever reaches the app's window.
+  const open = () => xdotool("search", "--onlyvisible", "--name", pattern).status === 0;
+  await waitFor(
+    `the "${title}" dialog to close`,
+    async () => {
+      if (!open()) return true;
+      xdotool("windowfocus", "--sync", id);
+      xdotool("key", "Return");
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      return !open();
+    },
+    { timeout, interval: 250 },
+  );
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -114,7 +114,8 @@ if [[ "${1:-}" == "--inner" ]]; then
 
   # The app (started by the driver) gets the scratch folder as its home too: some libraries, such
   # as the one writing the login autostart entry, use ~/.config whatever XDG_CONFIG_HOME says.
-  HOME="$WORK/home" "$TAURI_DRIVER" --port "$PORT" --native-port "$NATIVE_PORT" >"$WORK/tauri-driver.log" 2>&1 &
+  # Its temp folder is a private one the at-rest step scans (the test's own exports stay in /tmp).
+  HOME="$WORK/home" TMPDIR="$WORK/apptmp" "$TAURI_DRIVER" --port "$PORT" --native-port "$NATIVE_PORT" >"$WORK/tauri-driver.log" 2>&1 &
   DRIVER_PID=$!
   ready=""
   for _ in $(seq 150); do
@@ -182,8 +183,13 @@ find "$ARTIFACTS" -maxdepth 1 -type f \( -name '*.png' -o -name '*.html' \) -del
 
 # Everything the app and WebKit write goes under one fresh temporary root.
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/waymark-e2e.XXXXXX")"
-mkdir -p "$WORK/data" "$WORK/home/config" "$WORK/home/cache" "$WORK/home/share" "$WORK/home/state" "$WORK/runtime"
-chmod 700 "$WORK/runtime"
+mkdir -p "$WORK/data" "$WORK/home/config" "$WORK/home/cache" "$WORK/home/share" "$WORK/home/state" "$WORK/runtime" \
+  "$WORK/apptmp"
+chmod 700 "$WORK/runtime" "$WORK/apptmp"
+# The app's temp and runtime folders, and its log output (the driver's log holds the app's stdout
+# and stderr): the at-rest step scans them all for journal text.
+export WAYMARK_E2E_APP_DIRS="$WORK/apptmp:$WORK/runtime"
+export WAYMARK_E2E_APP_LOG="$WORK/tauri-driver.log"
 export WAYMARK_DATA_DIR="$WORK/data"
 export WAYMARK_E2E_DATA_DIR="$WORK/data"
 export WAYMARK_E2E_SCRATCH="$WORK/home"

@@ -5,12 +5,18 @@ use serde_json::{json, Value};
 
 use super::seeds::{craving_input, meeting_input, reminder_settings, review_input, Seeds};
 
-/// Days at the very edges of what chrono holds, in combinations one-field mutations never make.
-/// Reading commands may answer them (there is nothing there); none may panic.
+/// Days at the very edges of what chrono holds, in combinations one-field mutations never make,
+/// and text that once overflowed a dependency. Reading commands may answer them; none may panic.
 pub fn edge_reads() -> Vec<(&'static str, &'static str, Value)> {
     let query = |from: Value, to: Value| json!({"query": {"from": from, "to": to, "kinds": []}});
     let (min, max) = ("-262143-01-01", "+262142-12-31");
     vec![
+        // zxcvbn's keyboard-pattern estimate overflowed on many turns (see core's passphrase.rs).
+        (
+            "passphrase_strength",
+            "a long keyboard pattern",
+            json!({ "passphrase": "Zx".repeat(60) }),
+        ),
         (
             "timeline",
             "both on the last day",

@@ -111,7 +111,7 @@ pub fn mock_builder() -> tauri_specta::Builder<MockRuntime> {
 }
 
 /// Commands that cannot run headless, and why. Their arguments are checked by
-/// `dialog_command_arguments_are_validated` where they have any.
+/// `dialog_args` where they have any.
 pub const EXCLUDED: &[(&str, &str)] = &[
     ("export_ics", "opens a save dialog (AppHandle<Wry>); no arguments"),
     ("import_ics", "opens an open dialog (AppHandle<Wry>); no arguments"),
