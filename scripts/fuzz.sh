@@ -51,5 +51,7 @@ for target in "${targets[@]}"; do
     echo "fuzz.sh: $target FAILED; see $log and fuzz/artifacts/$target/" >&2
     status=1
   fi
+  # libFuzzer's worker log (fuzz-0.log) is already copied into $log.
+  rm -f fuzz-*.log
 done
 exit $status

@@ -1433,7 +1433,7 @@ describe("Waymark journey in the real window", () => {
     }
     await click("Save plan");
     await waitForRoleText(browser, "status", /^Saved\.$/, SLOW);
-    await reveal(browser, await byName(browser, "Early sign 1", "textbox"), "start");
+    await reveal(browser, await byName(browser, "Middle sign 1", "textbox"), "center");
     await screenshot(browser, "54b-plan-every-list");
     // Kept after locking: the plan as it comes back from the journal.
     await lock();
@@ -1453,7 +1453,9 @@ describe("Waymark journey in the real window", () => {
     assert.ok(config.scratch && config.appDirs.length === 2 && config.appLog, "run.sh names every place to scan");
     const dirs = [config.dataDir, config.scratch, ...config.appDirs];
     const appLog = readFileSync(config.appLog);
-    assert.ok(appLog.length > 0, "the app's log output was captured");
+    // The driver's log (the app's stdout and stderr) must be there, but it may well be empty: the
+    // app prints nothing when all goes well.
+    log(`the app's log output holds ${appLog.length} bytes`);
     const secrets = {
       marker: MARKER,
       "first craving's note": NOTE,

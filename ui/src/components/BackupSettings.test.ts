@@ -37,7 +37,7 @@ describe("backup settings", () => {
     expect(rows[1]).toHaveTextContent("Manual");
     expect(rows[1]).toHaveTextContent("500 KB");
     expect(screen.getByRole("status", { name: "Last automatic backup" })).toHaveTextContent("Last automatic backup: ");
-    expect(screen.getByLabelText("Keep the last N automatic backups")).toHaveValue(5);
+    expect(screen.getByLabelText("Automatic backups to keep (1 to 60)")).toHaveValue(5);
   });
 
   it("shows a failed automatic backup", async () => {
@@ -47,7 +47,7 @@ describe("backup settings", () => {
 
   it("saves the number to keep, and refuses one out of range beside the field", async () => {
     const user = await open();
-    const field = screen.getByLabelText("Keep the last N automatic backups");
+    const field = screen.getByLabelText("Automatic backups to keep (1 to 60)");
     await user.clear(field);
     await user.type(field, "0");
     await user.click(screen.getByRole("button", { name: "Save number to keep" }));
