@@ -6,6 +6,8 @@ pub mod cli;
 mod commands;
 pub mod error;
 mod locking;
+#[cfg(test)]
+mod private_bus;
 mod reminders;
 mod tray;
 mod window;

@@ -1,53 +1,13 @@
 //! The desktop listeners over real D-Bus: a private bus daemon, the logind stand-in owned by the
 //! test, and the listeners as the app starts them.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::logind::{spawn_listeners, Bus, Buses};
 use super::{logind_stub, LockReason};
-
-/// A private `dbus-daemon`, stopped when dropped.
-struct PrivateBus {
-    child: Child,
-    address: String,
-}
-
-impl PrivateBus {
-    fn start() -> PrivateBus {
-        let mut child = Command::new("dbus-daemon")
-            .args(["--session", "--nofork", "--print-address=1"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("dbus-daemon must be installed (Debian package dbus)");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("piped stdout"))
-            .read_line(&mut line)
-            .expect("dbus-daemon prints its address");
-        PrivateBus {
-            child,
-            address: line.trim().to_string(),
-        }
-    }
-
-    fn connect(&self) -> zbus::blocking::Connection {
-        zbus::blocking::connection::Builder::address(self.address.as_str())
-            .unwrap()
-            .build()
-            .unwrap()
-    }
-}
-
-impl Drop for PrivateBus {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use crate::private_bus::PrivateBus;
 
 /// Repeats `send` until a lock for `want` arrives (the listener may still be subscribing), then
 /// waits a moment and returns everything else that arrived.

@@ -1,8 +1,6 @@
 //! Reminders over real D-Bus: a private bus daemon, a notification server owned by the test,
 //! and the real notification plugin inside a (mock-runtime) Tauri app.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration as StdDuration, Instant};
 
@@ -15,47 +13,7 @@ use waymark_core::vault::Vault;
 use super::notifier::{probe, DeliveryError, DesktopNotifier, Notifier};
 use super::runtime::ReminderRuntime;
 use super::sink::{self, Received};
-
-/// A private `dbus-daemon`, stopped when dropped.
-struct PrivateBus {
-    child: Child,
-    address: String,
-}
-
-impl PrivateBus {
-    fn start() -> PrivateBus {
-        let mut child = Command::new("dbus-daemon")
-            .args(["--session", "--nofork", "--print-address=1"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect(
-                "dbus-daemon must be installed (Debian package dbus); scripts/test.sh installs it",
-            );
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("piped stdout"))
-            .read_line(&mut line)
-            .expect("dbus-daemon prints its address");
-        PrivateBus {
-            child,
-            address: line.trim().to_string(),
-        }
-    }
-
-    fn connect(&self) -> zbus::blocking::Connection {
-        zbus::blocking::connection::Builder::address(self.address.as_str())
-            .unwrap()
-            .build()
-            .unwrap()
-    }
-}
-
-impl Drop for PrivateBus {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use crate::private_bus::PrivateBus;
 
 /// Starts the recording server on `bus`; it runs as long as the returned connection lives.
 fn serve(bus: &PrivateBus, received: Arc<Mutex<Vec<Received>>>) -> zbus::blocking::Connection {

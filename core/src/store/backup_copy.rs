@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::OptionalExtension;
 
-use super::{apply_key, migrations, Store, BUSY_TIMEOUT};
+use super::{migrations, open_keyed, Store};
 use crate::backup::MacKey;
 use crate::error::{Error, Result, ValidationError};
 use crate::vault::DataKey;
@@ -102,15 +102,12 @@ impl Store {
     /// Opens a database image taken from a backup, to check it, without migrating or writing:
     /// the key must fit and the schema must not be newer than this build reads.
     pub(crate) fn open_image_for_check(path: &Path, key: &DataKey) -> Result<Store> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        apply_key(&conn, key)?;
-        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .map_err(|_| Error::BackupDamaged)?;
-        migrations::refuse_newer(&conn)?;
+        // An image the data key can't read as a database is a damaged backup, not a damaged
+        // journal.
+        let conn = open_keyed(path, key).map_err(|e| match e {
+            Error::Damaged(_) | Error::Database(_) => Error::BackupDamaged,
+            other => other,
+        })?;
         Ok(Store {
             conn,
             backup_key: MacKey::derive(key)?,

@@ -88,6 +88,23 @@ fn apply_key(conn: &Connection, key: &DataKey) -> Result<()> {
     Ok(())
 }
 
+/// Opens the existing database at `path` with `key`, proves the key fits it, and refuses a schema
+/// newer than this build reads, all before anything is written.
+fn open_keyed(path: &Path, key: &DataKey) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    apply_key(&conn, key)?;
+    // The first read proves the key fits the file. The key came from a slot that verified it,
+    // so "not a database" here means a damaged or foreign file (see `From<rusqlite::Error>`);
+    // other failures (busy, permissions) keep their own meaning.
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })?;
+    migrations::refuse_newer(&conn)?;
+    Ok(conn)
+}
+
 /// Settings every connection gets once the key is known to be right.
 fn configure(conn: &Connection) -> Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
@@ -137,17 +154,7 @@ impl Store {
         if !path.is_file() || std::fs::metadata(path)?.len() == 0 {
             return Err(Error::Damaged(VaultFile::Database));
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        apply_key(&conn, key)?;
-        // The first read proves the key fits the file. The key came from a slot that verified it,
-        // so "not a database" here means a damaged or foreign file (see `From<rusqlite::Error>`);
-        // other failures (busy, permissions) keep their own meaning.
-        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-            r.get::<_, i64>(0)
-        })?;
-        migrations::refuse_newer(&conn)?;
+        let conn = open_keyed(path, key)?;
         configure(&conn)?;
         let mut store = Store {
             conn,
