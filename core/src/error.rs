@@ -129,6 +129,15 @@ pub enum Error {
          recovery key that was current when the backup was made. Nothing was changed."
     )]
     BackupWrongSecret,
+    /// A restore was asked for while the journal is open (in the window or another command).
+    #[error(
+        "This journal is open in Waymark's window or in another command. Lock it there first, \
+         then restore. Nothing was changed."
+    )]
+    JournalInUse,
+    /// The journal was to be opened while a backup is being restored into it.
+    #[error("A backup is being restored into this journal. Try again in a moment.")]
+    RestoreInProgress,
     /// An I/O failure, reduced to its kind so no path or content leaks.
     #[error("{}", io_text(*.0))]
     Io(std::io::ErrorKind),
@@ -155,6 +164,7 @@ impl Error {
             Error::Damaged(_) => ErrorCode::Damaged,
             Error::BackupDamaged => ErrorCode::Damaged,
             Error::BackupWrongSecret => ErrorCode::WrongSecret,
+            Error::JournalInUse | Error::RestoreInProgress => ErrorCode::Storage,
             Error::Io(_) => ErrorCode::Storage,
             Error::Database(_) => ErrorCode::Storage,
             Error::Internal(_) => ErrorCode::Internal,

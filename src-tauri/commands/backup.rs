@@ -148,7 +148,9 @@ pub async fn restore_backup(
         backup::create_backup(session.store()?, &vault, BackupKind::Manual, &SystemClock)?;
     }
     state.lock_session();
+    // The window is told only once the files are in place: an unlock before then would reopen
+    // the journal being replaced (core refuses it while the restore holds the folder's lock).
+    let outcome = blocking(move || backup::restore_backup(&vault, &path, &credential)).await;
     let _ = app.emit(LOCKED_EVENT, ());
-    let outcome = blocking(move || backup::restore_backup(&vault, &path, &credential)).await?;
-    Ok(Some(outcome.summary))
+    Ok(Some(outcome?.summary))
 }

@@ -27,7 +27,10 @@ pub mod vault;
 
 #[cfg(test)]
 mod bad_input_tests;
+#[cfg(test)]
+mod session_tests;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use waymark_core::journal::SystemClock;
@@ -43,6 +46,9 @@ use crate::reminders::ReminderRuntime;
 pub struct AppState {
     session: Mutex<Session>,
     reminders: ReminderRuntime,
+    /// Counts locks, so an unlock still deriving its key when a lock came (hide now, sleep, the
+    /// screen locking) can tell, and leave the journal closed.
+    locks: AtomicU64,
 }
 
 impl AppState {
@@ -51,6 +57,7 @@ impl AppState {
         Self {
             session: Mutex::new(session),
             reminders: ReminderRuntime::new(waymark_core::schedule::zone::system_zone()),
+            locks: AtomicU64::new(0),
         }
     }
 
@@ -65,9 +72,37 @@ impl AppState {
         &self.reminders
     }
 
+    /// How many times the session has locked; read before an unlock starts its slow work.
+    pub(crate) fn locks_so_far(&self) -> u64 {
+        self.locks.load(Ordering::SeqCst)
+    }
+
+    /// As [`AppState::open_session`], unless a lock came since `locks_before` was read: then
+    /// the store is closed again and the unlock answers "locked".
+    pub(crate) fn open_session_unless_locked_since(
+        &self,
+        locks_before: u64,
+        store: Store,
+        recovery_key: Option<Credential>,
+    ) -> Result<(), ApiError> {
+        // Checked under the session's own lock, which `lock_session` also holds while it counts.
+        let mut session = self.session();
+        if self.locks_so_far() != locks_before {
+            drop(session);
+            drop(store);
+            return Err(waymark_core::Error::Locked.into());
+        }
+        self.open_in(&mut session, store, recovery_key);
+        Ok(())
+    }
+
     /// Takes over a store just unlocked or created, and catches reminders up.
     pub(crate) fn open_session(&self, store: Store, recovery_key: Option<Credential>) {
         let mut session = self.session();
+        self.open_in(&mut session, store, recovery_key);
+    }
+
+    fn open_in(&self, session: &mut Session, store: Store, recovery_key: Option<Credential>) {
         session.open(store, recovery_key);
         if let Ok(store) = session.store() {
             self.reminders.after_unlock(store, &SystemClock);
@@ -77,6 +112,7 @@ impl AppState {
     /// Locks, keeping only a neutral plan of coming reminders in memory.
     pub(crate) fn lock_session(&self) {
         let mut session = self.session();
+        self.locks.fetch_add(1, Ordering::SeqCst);
         if let Ok(store) = session.store() {
             self.reminders.before_lock(store, &SystemClock);
         }

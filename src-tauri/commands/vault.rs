@@ -59,8 +59,10 @@ pub async fn unlock(
 ) -> Result<(), ApiError> {
     let credential = Credential::Passphrase(Zeroizing::new(passphrase));
     let vault = state.session().vault().clone();
+    let locks_before = state.locks_so_far();
     let store = blocking(move || vault.unlock(&credential)).await?;
-    state.open_session(store, None);
+    // A "hide now", a sleep or a screen lock during the key derivation wins.
+    state.open_session_unless_locked_since(locks_before, store, None)?;
     start_auto_lock(&state, &auto_lock);
     Ok(())
 }
@@ -75,9 +77,10 @@ pub async fn unlock_with_recovery_key(
 ) -> Result<(), ApiError> {
     let credential = Credential::RecoveryKey(Zeroizing::new(recovery_key));
     let vault = state.session().vault().clone();
+    let locks_before = state.locks_so_far();
     let (store, credential) =
         blocking(move || vault.unlock(&credential).map(|store| (store, credential))).await?;
-    state.open_session(store, Some(credential));
+    state.open_session_unless_locked_since(locks_before, store, Some(credential))?;
     start_auto_lock(&state, &auto_lock);
     Ok(())
 }

@@ -59,9 +59,8 @@ impl LastLockReason {
 pub fn lock_now<R: Runtime>(app: &AppHandle<R>, reason: LockReason, always_tell: bool) -> bool {
     let state = app.state::<AppState>();
     let was_open = state.session().store().is_ok();
-    if was_open {
-        state.lock_session();
-    }
+    // Even when already locked: an unlock still deriving its key must see this lock and stay shut.
+    state.lock_session();
     if was_open || always_tell {
         app.state::<LastLockReason>().set(reason);
         let _ = app.emit(LOCKED_EVENT, ());

@@ -15,9 +15,12 @@ mod verify;
 pub use create::{create_backup, write_backup};
 pub use format::{BackupKind, MacKey};
 pub use list::{backups_dir, list_backups, BackupFile};
+pub(crate) use restore::lock_file;
 pub use restore::{finish_interrupted_restore, restore_backup, RestoreOutcome};
 pub use rotation::{auto_backup, AutoBackup};
 pub use verify::{verify_backup, BackupSummary};
 
+#[cfg(test)]
+mod in_use_tests;
 #[cfg(test)]
 mod tests;

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use super::list::backups_dir;
 use super::staging::random_suffix;
-use super::verify::{verify_into, BackupSummary};
+use super::verify::{throttled, verify_into, BackupSummary};
 use crate::error::{Error, Result};
 use crate::vault::{atomic, Credential, Vault};
 
@@ -57,7 +57,9 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 /// Holds the data directory's restore lock while alive; released on drop.
 struct DirLock(#[allow(dead_code)] File);
 
-fn lock_file(dir: &Path) -> Result<File> {
+/// The file whose `flock` guards the data directory: an open journal holds it shared, a restore
+/// exclusively, so neither can happen under the other.
+pub(crate) fn lock_file(dir: &Path) -> Result<File> {
     #[cfg(unix)]
     {
         Ok(File::open(dir)?)
@@ -202,13 +204,19 @@ pub fn restore_backup(
 ) -> Result<RestoreOutcome> {
     let dir = vault.dir();
     atomic::create_private_dir(dir)?;
-    let _lock = lock(dir)?;
+    // Never under an open journal: its connection would keep writing to (and, on closing, delete
+    // the WAL beside) files this restore moves.
+    let Some(_lock) = try_lock(dir)? else {
+        return Err(Error::JournalInUse);
+    };
     // An earlier restore that stopped half-way is finished before this one starts.
     roll_forward(vault)?;
     remove_staging(vault)?;
     let staged_db = with_suffix(&vault.database_path(), STAGED);
     let staged = (|| {
-        let verified = verify_into(path, credential, &staged_db)?;
+        let verified = throttled(vault, credential, || {
+            verify_into(path, credential, &staged_db)
+        })?;
         atomic::write_atomically(
             &with_suffix(&vault.keyslots_path(), STAGED),
             &verified.slots,

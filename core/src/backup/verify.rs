@@ -101,5 +101,28 @@ pub fn verify_backup(vault: &Vault, path: &Path, credential: &Credential) -> Res
         std::env::temp_dir()
     };
     let work = WorkDir::new(&parent)?;
-    Ok(verify_into(path, credential, &work.join("image"))?.summary)
+    let verified = throttled(vault, credential, || {
+        verify_into(path, credential, &work.join("image"))
+    })?;
+    Ok(verified.summary)
+}
+
+/// Runs `work`, which tries `credential` on a backup, under the journal's wrong-passphrase delay:
+/// the automatic backups hold the same key slots as the journal, so guessing at a backup must be
+/// no faster than guessing at the journal. The recovery key is never delayed, as when unlocking.
+pub(super) fn throttled<T>(
+    vault: &Vault,
+    credential: &Credential,
+    work: impl FnOnce() -> Result<T>,
+) -> Result<T> {
+    if !matches!(credential, Credential::Passphrase(_)) {
+        return work();
+    }
+    let throttle = vault.throttle();
+    throttle.check_at(std::time::SystemTime::now())?;
+    let result = work();
+    if matches!(result, Err(Error::BackupWrongSecret)) {
+        throttle.record_failure_at(std::time::SystemTime::now());
+    }
+    result
 }

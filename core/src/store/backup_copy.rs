@@ -111,6 +111,7 @@ impl Store {
         Ok(Store {
             conn,
             backup_key: MacKey::derive(key)?,
+            _journal_lock: None,
         })
     }
 }

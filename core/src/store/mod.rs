@@ -50,6 +50,10 @@ pub struct Store {
     /// Authenticates the headers of backups made from this store (derived from the data key,
     /// which SQLCipher cannot hand back).
     backup_key: crate::backup::MacKey,
+    /// A shared lock on the data directory for as long as the journal is open, so a restore
+    /// (which takes it exclusively) never moves files under this connection. `None` for a backup
+    /// image opened only to be checked.
+    _journal_lock: Option<std::fs::File>,
 }
 
 impl std::fmt::Debug for Store {
@@ -86,6 +90,20 @@ fn apply_key(conn: &Connection, key: &DataKey) -> Result<()> {
     // damage would print cryptic lines before the clear error the caller reports.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     Ok(())
+}
+
+/// Takes the shared lock on the folder holding the database at `path`; refused while a backup is
+/// being restored there.
+fn hold_journal(path: &Path) -> Result<Option<std::fs::File>> {
+    let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) else {
+        return Ok(None);
+    };
+    let file = crate::backup::lock_file(dir)?;
+    match file.try_lock_shared() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::RestoreInProgress),
+        Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
+    }
 }
 
 /// Opens the existing database at `path` with `key`, proves the key fits it, and refuses a schema
@@ -128,6 +146,7 @@ impl Store {
         if path.exists() {
             return Err(Error::VaultExists);
         }
+        let journal_lock = hold_journal(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -138,6 +157,7 @@ impl Store {
         let mut store = Store {
             conn,
             backup_key: crate::backup::MacKey::derive(key)?,
+            _journal_lock: journal_lock,
         };
         migrations::migrate(&mut store.conn)?;
         store.seed_starter_triggers()?;
@@ -154,11 +174,13 @@ impl Store {
         if !path.is_file() || std::fs::metadata(path)?.len() == 0 {
             return Err(Error::Damaged(VaultFile::Database));
         }
+        let journal_lock = hold_journal(path)?;
         let conn = open_keyed(path, key)?;
         configure(&conn)?;
         let mut store = Store {
             conn,
             backup_key: crate::backup::MacKey::derive(key)?,
+            _journal_lock: journal_lock,
         };
         migrations::migrate(&mut store.conn)?;
         store.seed_starter_triggers()?;

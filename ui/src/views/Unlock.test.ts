@@ -34,6 +34,18 @@ describe("unlock", () => {
     expect(commands.listCravings).not.toHaveBeenCalled();
   });
 
+  it("an unlock overtaken by hide now or sleep stays on the unlock screen without an alarm", async () => {
+    const user = userEvent.setup();
+    vi.mocked(commands.unlock).mockResolvedValue(fail("locked", "The journal is locked. Unlock it first."));
+    await openLocked();
+    await user.type(screen.getByLabelText("Passphrase"), "quiet river lantern{Enter}");
+    expect(commands.unlock).toHaveBeenCalledWith("quiet river lantern");
+    expect(screen.getByRole("heading", { name: "Welcome back" })).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.getByLabelText("Passphrase")).toHaveValue("");
+    expect(commands.listCravings).not.toHaveBeenCalled();
+  });
+
   it("opens the journal with the right passphrase", async () => {
     const user = userEvent.setup();
     await openLocked();
