@@ -148,9 +148,10 @@ pub async fn restore_backup(
         backup::create_backup(session.store()?, &vault, BackupKind::Manual, &SystemClock)?;
     }
     state.lock_session();
-    // The window is told only once the files are in place: an unlock before then would reopen
-    // the journal being replaced (core refuses it while the restore holds the folder's lock).
-    let outcome = blocking(move || backup::restore_backup(&vault, &path, &credential)).await;
+    // The window is told only once the files are in place (core refuses an unlock while the
+    // restore holds the folder's lock). A restore that failed is answered to the form instead,
+    // which would be gone once the window showed the unlock screen; the next step finds it locked.
+    let outcome = blocking(move || backup::restore_backup(&vault, &path, &credential)).await?;
     let _ = app.emit(LOCKED_EVENT, ());
-    Ok(Some(outcome?.summary))
+    Ok(Some(outcome.summary))
 }
