@@ -5,6 +5,8 @@ import App from "../App.svelte";
 import { commands } from "../lib/api";
 import { fail, ok, resetCommands } from "../test/api-mock";
 import { resetStores } from "../test/reset";
+import { session } from "../stores/session.svelte";
+import { tick } from "svelte";
 
 vi.mock("../lib/api", () => import("../test/api-mock"));
 
@@ -37,6 +39,11 @@ describe("restoring a backup while locked", () => {
     expect(commands.restoreBackup).toHaveBeenCalledWith("older words here", false);
     expect(await screen.findByRole("heading", { name: "Welcome back" })).toBeInTheDocument();
     expect(screen.getByText(/Your backup is restored/)).toBeInTheDocument();
+    // The backend's lock event may arrive after the answer: it keeps the restore's note.
+    session.lockedElsewhere(null);
+    await tick();
+    expect(screen.getByText(/Your backup is restored/)).toBeInTheDocument();
+    expect(screen.queryByText(/Waymark locked itself/)).not.toBeInTheDocument();
   });
 
   it("starting over from a missing key file goes to set-up", async () => {

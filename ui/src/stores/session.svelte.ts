@@ -191,7 +191,10 @@ class Session {
   /** The backend answered "locked" (e.g. it locked itself): leave the journal screens. */
   lockedElsewhere(reason: LockReason | null = null): void {
     this.#dropJournalData();
-    this.notice = lockNotice(reason);
+    // A restore that just finished says how to open the restored journal; the lock event that
+    // comes with it (before or after the command's answer) must not replace that.
+    const restoredShown = this.screen === "unlock" && this.notice === RESTORED_NOTICE;
+    if (!restoredShown) this.notice = lockNotice(reason);
     this.screen = "unlock";
   }
 
