@@ -6,6 +6,7 @@ import { commands } from "../lib/api";
 import { fail, ok, resetCommands } from "../test/api-mock";
 import { resetStores } from "../test/reset";
 import { session } from "../stores/session.svelte";
+import { lockedByBackend } from "../stores/backend-events.svelte";
 import { tick } from "svelte";
 
 vi.mock("../lib/api", () => import("../test/api-mock"));
@@ -39,8 +40,9 @@ describe("restoring a backup while locked", () => {
     expect(commands.restoreBackup).toHaveBeenCalledWith("older words here", false);
     expect(await screen.findByRole("heading", { name: "Welcome back" })).toBeInTheDocument();
     expect(screen.getByText(/Your backup is restored/)).toBeInTheDocument();
-    // The backend's lock event may arrive after the answer: it keeps the restore's note.
+    // The backend's lock event may be handled after the answer: it keeps the restore's note.
     session.lockedElsewhere(null);
+    await lockedByBackend();
     await tick();
     expect(screen.getByText(/Your backup is restored/)).toBeInTheDocument();
     expect(screen.queryByText(/Waymark locked itself/)).not.toBeInTheDocument();

@@ -6,7 +6,7 @@ import { tick, untrack } from "svelte";
 import { commands } from "../lib/api";
 import { onBackendEvent, type TrayAction } from "../lib/events";
 import { notices } from "./notices.svelte";
-import { lockNotice, session } from "./session.svelte";
+import { lockNotice, RESTORED_NOTICE, session } from "./session.svelte";
 import { sos } from "./sos.svelte";
 
 /** The id of Today's "Log a craving" heading, where the tray's "Log a craving" puts the focus. */
@@ -37,6 +37,9 @@ export async function lockedByBackend(): Promise<void> {
   const wasOpen = session.unlockedScreen || session.screen === "recovery-key";
   if (wasOpen) await session.lock();
   const reason = await commands.takeLockReason();
+  // A restore that finished meanwhile has its own note (how to open the restored journal), and
+  // this event may be handled after it was shown.
+  if (session.notice === RESTORED_NOTICE) return;
   if (session.screen === "unlock" && (wasOpen || session.notice === null)) {
     session.notice = lockNotice(reason.status === "ok" ? reason.data : null);
   }
